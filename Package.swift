@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Focal",
+    products: [
+        // The loss kernels: sigmoid and softmax focal loss with fused gradients.
+        .library(name: "FocalLoss", targets: ["FocalLoss"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "FocalLoss",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "FocalLossTests",
+            dependencies: ["FocalLoss"]
+        ),
+    ]
+)

@@ -1,0 +1,88 @@
+/// The checks the kernels run on their arguments before computing anything.
+///
+/// Each is one read-only pass over an array that stops at the first bad element; together they
+/// cost a small fraction of a loss-and-gradient pass. The `unchecked` entry points skip them.
+
+enum Validation {
+
+    static func gamma<Scalar: FocalScalar>(_ gamma: Scalar) throws(FocalLossError) {
+        guard gamma.isFinite, gamma >= 0 else {
+            throw .invalidParameter(name: "gamma", value: Double(gamma), requirement: "must be finite and >= 0")
+        }
+    }
+
+
+    static func unitInterval<Scalar: FocalScalar>(_ value: Scalar, name: String) throws(FocalLossError) {
+        guard value >= 0, value <= 1 else {
+            throw .invalidParameter(name: name, value: Double(value), requirement: "must be in [0, 1]")
+        }
+    }
+
+
+    static func reduction(_ reduction: FocalReduction) throws(FocalLossError) {
+        if case .normalized(let normalizer) = reduction {
+            guard normalizer.isFinite, normalizer > 0 else {
+                throw .invalidParameter(name: "normalizer", value: normalizer, requirement: "must be finite and > 0")
+            }
+        }
+    }
+
+    /// Every element finite.
+
+    static func finite<Scalar: FocalScalar>(
+        _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
+    ) throws(FocalLossError) {
+        for index in values.indices where !values[index].isFinite {
+            throw .invalidElement(
+                argument: argument, value: Double(values[index]),
+                location: shape.location(ofOffset: index), requirement: "is not finite")
+        }
+    }
+
+    /// Every element in `[0, 1]` (so not NaN).
+
+    static func unitInterval<Scalar: FocalScalar>(
+        _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
+    ) throws(FocalLossError) {
+        for index in values.indices where !(values[index] >= 0 && values[index] <= 1) {
+            throw .invalidElement(
+                argument: argument, value: Double(values[index]),
+                location: shape.location(ofOffset: index), requirement: "is outside [0, 1]")
+        }
+    }
+
+    /// Every element finite and `>= 0`.
+
+    static func nonNegative<Scalar: FocalScalar>(
+        _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
+    ) throws(FocalLossError) {
+        for index in values.indices where !(values[index] >= 0 && values[index].isFinite) {
+            throw .invalidElement(
+                argument: argument, value: Double(values[index]),
+                location: shape.location(ofOffset: index), requirement: "must be finite and >= 0")
+        }
+    }
+
+    /// The element count of an argument against the one expected.
+
+    static func count(_ count: Int, expected: Int, argument: String) throws(FocalLossError) {
+        guard count == expected else {
+            throw .countMismatch(argument: argument, count: count, expected: expected)
+        }
+    }
+}
+
+/// The sum of a buffer in `Double`, in blocks so the rounding error does not grow with the length.
+
+func blockedSum<Scalar: FocalScalar>(_ values: UnsafeBufferPointer<Scalar>) -> Double {
+    var total = 0.0
+    var start = 0
+    while start < values.count {
+        let end = min(start + 1024, values.count)
+        var partial = 0.0
+        for index in start..<end { partial += Double(values[index]) }
+        total += partial
+        start = end
+    }
+    return total
+}

@@ -1,0 +1,363 @@
+/// The sigmoid focal loss of Lin et al. (2017), for binary and multi-label classification and
+/// for dense per-pixel binary maps.
+///
+/// Every element of the input is an independent binary problem: with `p = sigmoid(x)` (or `p`
+/// given directly), target `t` in `[0, 1]` and `p_t = p·t + (1 - p)·(1 - t)`,
+///
+///     loss = α_t · (1 - p_t)^γ · ce,   ce = -(t·log p + (1 - t)·log(1 - p)),
+///
+/// where `α_t = α·t + (1 - α)·(1 - t)` when ``alpha-swift.property`` is given and `1` otherwise.
+/// This is the definition of torchvision's `sigmoid_focal_loss`; `γ = 0` without `α` is binary
+/// cross-entropy.
+///
+/// ```swift
+/// let focal = try SigmoidFocalLoss<Float>(gamma: 2, alpha: 0.25)
+/// let logits: [Float] = [2.5, -1.0, 0.3, -4.0]
+/// let targets: [Float] = [1, 0, 1, 0]
+/// let (loss, gradient) = try focal.lossAndGradient(logits, targets: targets)
+/// ```
+///
+/// The loss and its gradient come from one fused pass over the data with no temporary arrays;
+/// the forms taking an `inout` array or an `UnsafeMutableBufferPointer` write the gradient into
+/// memory the caller owns, so a training loop allocates nothing per step.
+///
+/// ## Validation
+/// The checked entry points scan their arguments once before computing (logits finite,
+/// probabilities and targets in `[0, 1]`, weights finite and `>= 0`), which costs a small fraction
+/// of the loss-and-gradient pass, and throw a ``FocalLossError`` naming the first bad element.
+/// ``uncheckedLossAndGradient(_:targets:shape:weights:reduction:gradient:)`` skips the element scans.
+public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
+    /// The class-balance weight α of the sigmoid focal loss.
+    public enum Alpha: Sendable, Hashable, ExpressibleByFloatLiteral {
+        /// No weighting: every element counts once.
+        case none
+        /// Weight `α` on the positive term and `1 - α` on the negative term of every element
+        /// (the paper uses `α = 0.25` with `γ = 2`).
+        case balanced(Scalar)
+        /// One `α` per class for multi-label input, the classes running along `classAxis` of the
+        /// input's shape (negative axes count from the end), each with the meaning of
+        /// ``balanced(_:)`` for its class.
+        case perClass([Scalar], classAxis: Int)
+
+        /// A literal is ``balanced(_:)``: `alpha: 0.25`.
+        public init(floatLiteral value: Double) {
+            self = .balanced(Scalar(value))
+        }
+    }
+
+    /// The focusing parameter γ `>= 0`; `0` gives cross-entropy, the paper uses `2`.
+    public let gamma: Scalar
+    /// The class-balance weighting.
+    public let alpha: Alpha
+    /// Whether the kernels are given logits or probabilities.
+    public let input: PredictionKind
+
+    /// Creates a sigmoid focal loss.
+    ///
+    /// - Parameters:
+    ///   - gamma: The focusing parameter, finite and `>= 0` (default 2).
+    ///   - alpha: The class-balance weighting (default none); every α must be in `[0, 1]`.
+    ///   - input: Whether predictions are logits (default) or probabilities.
+    /// - Throws: ``FocalLossError/invalidParameter(name:value:requirement:)`` for a bad `gamma`
+    ///   or `alpha`.
+    public init(gamma: Scalar = 2, alpha: Alpha = .none, input: PredictionKind = .logits) throws(FocalLossError) {
+        try Validation.gamma(gamma)
+        switch alpha {
+        case .none:
+            break
+        case .balanced(let value):
+            try Validation.unitInterval(value, name: "alpha")
+        case .perClass(let values, _):
+            guard !values.isEmpty else { throw .emptyInput(argument: "alpha") }
+            for (index, value) in values.enumerated() {
+                try Validation.unitInterval(value, name: "alpha[\(index)]")
+            }
+        }
+        self.gamma = gamma
+        self.alpha = alpha
+        self.input = input
+    }
+}
+
+// MARK: - Arrays
+
+extension SigmoidFocalLoss {
+    /// The reduced focal loss.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
+    public func loss(
+        _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
+        weights: [Scalar]? = nil, reduction: FocalReduction = .mean
+    ) throws(FocalLossError) -> Scalar {
+        try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
+            try loss(p, targets: t, shape: shape, weights: w, reduction: reduction)
+        }
+    }
+
+    /// The reduced focal loss and its gradient with respect to the predictions, from one pass.
+    ///
+    /// Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    /// - Returns: The loss and the gradient, shaped like `predictions`.
+    public func lossAndGradient(
+        _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
+        weights: [Scalar]? = nil, reduction: FocalReduction = .mean
+    ) throws(FocalLossError) -> (loss: Scalar, gradient: [Scalar]) {
+        var gradient = [Scalar]()
+        let loss = try lossAndGradient(
+            predictions, targets: targets, shape: shape, weights: weights, reduction: reduction,
+            gradient: &gradient)
+        return (loss, gradient)
+    }
+
+    /// The reduced focal loss, with its gradient written into an array the caller keeps.
+    ///
+    /// When `gradient` already holds `predictions.count` elements its storage is reused, so a
+    /// training loop that passes the same array every step allocates nothing; otherwise it is
+    /// resized first. Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    public func lossAndGradient(
+        _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
+        weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
+        gradient: inout [Scalar]
+    ) throws(FocalLossError) -> Scalar {
+        if gradient.count != predictions.count {
+            gradient = [Scalar](repeating: 0, count: predictions.count)
+        }
+        return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
+            try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
+                try lossAndGradient(p, targets: t, shape: shape, weights: w, reduction: reduction, gradient: g)
+            }
+        }
+    }
+
+    /// The unreduced loss: one value per element (weighted, when weights are given).
+    public func elementwiseLosses(
+        _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
+    ) throws(FocalLossError) -> [Scalar] {
+        var losses = [Scalar](repeating: 0, count: predictions.count)
+        try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
+            try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
+                try elementwiseLosses(p, targets: t, shape: shape, weights: w, losses: l, gradient: nil)
+            }
+        }
+        return losses
+    }
+
+    /// The unreduced loss and, for each element, the derivative of its own loss.
+    public func elementwiseLossesAndGradient(
+        _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
+    ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
+        var losses = [Scalar](repeating: 0, count: predictions.count)
+        var gradient = [Scalar](repeating: 0, count: predictions.count)
+        try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
+            try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
+                try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
+                    try elementwiseLosses(p, targets: t, shape: shape, weights: w, losses: l, gradient: g)
+                }
+            }
+        }
+        return (losses, gradient)
+    }
+}
+
+// MARK: - Buffers
+
+extension SigmoidFocalLoss {
+    /// The reduced focal loss of predictions held in a buffer.
+    ///
+    /// Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    public func loss(
+        _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
+        shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
+        reduction: FocalReduction = .mean
+    ) throws(FocalLossError) -> Scalar {
+        let plan = try checkedPlan(predictions, targets, shape, weights)
+        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: nil)
+    }
+
+    /// The reduced focal loss, with its gradient written into `gradient`
+    /// (`predictions.count` elements).
+    public func lossAndGradient(
+        _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
+        shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
+        reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>
+    ) throws(FocalLossError) -> Scalar {
+        let plan = try checkedPlan(predictions, targets, shape, weights)
+        try Validation.count(gradient.count, expected: predictions.count, argument: "gradient")
+        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+    }
+
+    /// The unreduced loss written into `losses`, and optionally each element's derivative of its
+    /// own loss into `gradient`; both hold `predictions.count` elements.
+    public func elementwiseLosses(
+        _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
+        shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
+        losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) {
+        let plan = try checkedPlan(predictions, targets, shape, weights)
+        try Validation.count(losses.count, expected: predictions.count, argument: "losses")
+        if let gradient {
+            try Validation.count(gradient.count, expected: predictions.count, argument: "gradient")
+        }
+        run(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
+    }
+
+    /// The reduced loss and optional gradient without the element scans.
+    ///
+    /// Counts, shapes and parameters are still checked (that costs nothing per element), but the
+    /// values are not: the caller guarantees finite logits, probabilities and targets in
+    /// `[0, 1]`, and finite non-negative weights. For other values the results are unspecified
+    /// (they may be NaN) though memory stays safe. Use it in a training loop whose data were
+    /// validated once.
+    public func uncheckedLossAndGradient(
+        _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
+        shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
+        reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Scalar {
+        let plan = try layoutPlan(predictions, targets, shape, weights)
+        if let gradient {
+            try Validation.count(gradient.count, expected: predictions.count, argument: "gradient")
+        }
+        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+    }
+}
+
+// MARK: - Implementation
+
+extension SigmoidFocalLoss {
+    /// How α falls on the flat input: `outer` blocks of `classes` runs of `inner` elements, the
+    /// run of class `c` weighted by `alphaPositive[c]` and `alphaNegative[c]`.
+
+    struct Plan {
+        var shape: TensorShape
+        var outer: Int
+        var classes: Int
+        var inner: Int
+        var alphaPositive: [Scalar]
+        var alphaNegative: [Scalar]
+    }
+
+    func layoutPlan(
+        _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        _ shape: [Int]?, _ weights: UnsafeBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Plan {
+        let tensor = try TensorShape(shape, elementCount: predictions.count, argument: "predictions")
+        guard tensor.count > 0 else { throw .emptyInput(argument: "predictions") }
+        try Validation.count(targets.count, expected: tensor.count, argument: "targets")
+        if let weights { try Validation.count(weights.count, expected: tensor.count, argument: "weights") }
+        switch alpha {
+        case .none:
+            return Plan(shape: tensor, outer: 1, classes: 1, inner: tensor.count, alphaPositive: [1], alphaNegative: [1])
+        case .balanced(let value):
+            return Plan(shape: tensor, outer: 1, classes: 1, inner: tensor.count, alphaPositive: [value], alphaNegative: [1 - value])
+        case .perClass(let values, let classAxis):
+            let axis = try tensor.resolvedAxis(classAxis, argument: "shape")
+            let (outer, classes, inner) = tensor.split(around: axis)
+            guard classes == values.count else {
+                throw .countMismatch(argument: "alpha", count: values.count, expected: classes)
+            }
+            return Plan(shape: tensor, outer: outer, classes: classes, inner: inner,
+                        alphaPositive: values, alphaNegative: values.map { 1 - $0 })
+        }
+    }
+
+    func checkedPlan(
+        _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        _ shape: [Int]?, _ weights: UnsafeBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Plan {
+        let plan = try layoutPlan(predictions, targets, shape, weights)
+        switch input {
+        case .logits: try Validation.finite(predictions, argument: "logits", shape: plan.shape)
+        case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
+        }
+        try Validation.unitInterval(targets, argument: "targets", shape: plan.shape)
+        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.shape) }
+        return plan
+    }
+
+    /// Reduces: works out the scale of the reduction, then runs the fused pass.
+    func evaluate(
+        _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        _ weights: UnsafeBufferPointer<Scalar>?, reduction: FocalReduction,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Scalar {
+        try Validation.reduction(reduction)
+        let scale: Double
+        switch reduction {
+        case .sum:
+            scale = 1
+        case .mean:
+            let denominator = weights.map(blockedSum) ?? Double(plan.shape.count)
+            scale = denominator > 0 ? 1 / denominator : 0
+        case .normalized(let normalizer):
+            scale = 1 / normalizer
+        }
+        let total = run(plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
+        return Scalar(total * scale)
+    }
+
+    /// The fused pass: per-element losses (weighted) summed in `Double`, optionally stored, and
+    /// the gradient times `scale` written. Returns the unscaled weighted sum.
+    @discardableResult
+    func run(
+        _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        let term = SigmoidFocalTerm(gamma: gamma)
+        let fromLogits = input == .logits
+        var total = 0.0
+        var start = 0
+        for _ in 0..<plan.outer {
+            for c in 0..<plan.classes {
+                let alphaPositive = plan.alphaPositive[c]
+                let alphaNegative = plan.alphaNegative[c]
+                let end = start + plan.inner
+                var blockStart = start
+                while blockStart < end {
+                    let blockEnd = min(blockStart + 1024, end)
+                    var partial = 0.0
+                    for i in blockStart..<blockEnd {
+                        var (loss, derivative) = fromLogits
+                            ? term.fromLogit(predictions[i], target: targets[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+                            : term.fromProbability(predictions[i], target: targets[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+                        if let weights {
+                            loss *= weights[i]
+                            derivative *= weights[i]
+                        }
+                        partial += Double(loss)
+                        losses?[i] = loss
+                        gradient?[i] = derivative * scale
+                    }
+                    total += partial
+                    blockStart = blockEnd
+                }
+                start = end
+            }
+        }
+        return total
+    }
+}
+
+/// Calls `body` with buffers of the three arrays.
+@inline(__always)
+func withBuffers<Scalar, Result>(
+    _ a: [Scalar], _ b: [Scalar], _ c: [Scalar]?,
+    _ body: (UnsafeBufferPointer<Scalar>, UnsafeBufferPointer<Scalar>, UnsafeBufferPointer<Scalar>?) throws(FocalLossError) -> Result
+) throws(FocalLossError) -> Result {
+    try a.withUnsafeBufferPointer { (a) throws(FocalLossError) in
+        try b.withUnsafeBufferPointer { (b) throws(FocalLossError) in
+            if let c {
+                return try c.withUnsafeBufferPointer { (c) throws(FocalLossError) in try body(a, b, c) }
+            }
+            return try body(a, b, nil)
+        }
+    }
+}
