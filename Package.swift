@@ -15,6 +15,12 @@ let package = Package(
             name: "FocalLoss",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        // The README's quick start, compiled so it cannot rot (a test checks the README quotes it).
+        .executableTarget(
+            name: "QuickStart",
+            dependencies: ["FocalLoss"],
+            path: "Examples/QuickStart"
+        ),
         .testTarget(
             name: "FocalLossTests",
             dependencies: ["FocalLoss"]

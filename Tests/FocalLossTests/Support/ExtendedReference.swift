@@ -22,6 +22,16 @@ enum ExtendedReference {
         return loss
     }
 
+    /// Sigmoid focal loss of one element with a hard target, in the closed form that stays exact
+    /// when the loss is tiny: with `s = 2t - 1`, the element's loss is `σ(-s·x)^γ · log(1 + e^(-s·x))`,
+    /// where `σ(y) = e^y / (1 + e^y)` is evaluated without cancellation on either side of 0.
+    static func sigmoidHardTargetLoss(x: R, t: R, gamma: R) -> R {
+        let y = t == 1 ? -x : x  // the logit of the wrong class
+        let wrong = y < 0 ? expl(y) / (1 + expl(y)) : 1 / (1 + expl(-y))
+        let softplus = y < 0 ? log1pl(expl(y)) : y + log1pl(expl(-y))
+        return (gamma == 0 ? 1 : powl(wrong, gamma)) * softplus
+    }
+
     /// Softmax focal loss of one position from the definition: `-Σ a_c q_c (1 - p_c)^γ log p_c`.
     static func softmaxLoss(z: [R], q: [R], gamma: R, classWeights: [R]?, fromLogits: Bool) -> R {
         var p: [R]
