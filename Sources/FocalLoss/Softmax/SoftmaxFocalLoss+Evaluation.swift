@@ -1,0 +1,203 @@
+// Planning, validation and the fused pass of the softmax focal loss.
+
+/// Where the targets of each position come from.
+enum SoftmaxTargets<Scalar: FocalScalar, Label: BinaryInteger> {
+    case labels(UnsafeBufferPointer<Label>, ignoreIndex: Int?)
+    case distributions(UnsafeBufferPointer<Scalar>)
+
+    /// Labels, checked for count and range (always: a label out of range would index outside
+    /// the class weights and the gradient).
+    static func labels(
+        _ labels: UnsafeBufferPointer<Label>, ignoreIndex: Int?, plan: SoftmaxPlan<Scalar>
+    ) throws(FocalLossError) -> Self {
+        guard labels.count == plan.positions else {
+            throw .shapeMismatch(argument: "labels", shape: [labels.count], expected: plan.positionShape.extents)
+        }
+        for index in labels.indices {
+            let label = Int(clamping: labels[index])
+            if label >= 0 && label < plan.classes || label == ignoreIndex { continue }
+            throw .labelOutOfRange(label: label, classCount: plan.classes, location: plan.positionShape.location(ofOffset: index))
+        }
+        return .labels(labels, ignoreIndex: ignoreIndex)
+    }
+
+    /// A target tensor, checked for count and, when `validating`, for finite non-negative values.
+    static func distributions(
+        _ targets: UnsafeBufferPointer<Scalar>, plan: SoftmaxPlan<Scalar>, validating: Bool
+    ) throws(FocalLossError) -> Self {
+        try Validation.count(targets.count, expected: plan.shape.count, argument: "targets")
+        if validating { try Validation.nonNegative(targets, argument: "targets", shape: plan.shape) }
+        return .distributions(targets)
+    }
+
+    /// Whether the position at `index` is ignored.
+    @inline(__always)
+    func isIgnored(_ position: Int) -> Bool {
+        if case .labels(let labels, let ignoreIndex?) = self { return Int(clamping: labels[position]) == ignoreIndex }
+        return false
+    }
+}
+
+/// The layout of a softmax call: `outer` blocks of `classes × inner` values; the `classes` values
+/// of position `(o, j)` start at `o·classes·inner + j` with stride `inner`.
+struct SoftmaxPlan<Scalar: FocalScalar> {
+    var shape: TensorShape
+    var positionShape: TensorShape
+    var outer: Int
+    var classes: Int
+    var inner: Int
+    var positions: Int { outer * inner }
+    var classWeights: [Scalar]?
+}
+
+extension SoftmaxFocalLoss {
+    /// The number of positions of `shape` with its class axis removed (0 if the shape is bad;
+    /// the call that uses it reports that).
+    static func positionCount(shape: [Int], classAxis: Int) -> Int {
+        guard let tensor = try? TensorShape(shape, argument: "shape"),
+              let axis = try? tensor.resolvedAxis(classAxis, argument: "shape") else { return 0 }
+        return tensor.removing(axis: axis).reduce(1, *)
+    }
+
+    func makePlan(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int,
+        weights: UnsafeBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> SoftmaxPlan<Scalar> {
+        let tensor = try TensorShape(shape, elementCount: predictions.count, argument: "predictions")
+        guard tensor.count > 0 else { throw .emptyInput(argument: "predictions") }
+        let axis = try tensor.resolvedAxis(classAxis, argument: "shape")
+        let (outer, classes, inner) = tensor.split(around: axis)
+        let positionShape = try TensorShape(tensor.removing(axis: axis), argument: "shape")
+        if let weights {
+            guard weights.count == positionShape.count else {
+                throw .shapeMismatch(argument: "weights", shape: [weights.count], expected: positionShape.extents)
+            }
+        }
+        let classWeights: [Scalar]?
+        switch alpha {
+        case .none: classWeights = nil
+        case .uniform(let value): classWeights = [Scalar](repeating: value, count: classes)
+        case .perClass(let values):
+            guard values.count == classes else {
+                throw .countMismatch(argument: "alpha", count: values.count, expected: classes)
+            }
+            classWeights = values
+        }
+        return SoftmaxPlan(shape: tensor, positionShape: positionShape, outer: outer, classes: classes,
+                           inner: inner, classWeights: classWeights)
+    }
+
+    func validate(
+        _ predictions: UnsafeBufferPointer<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, _ plan: SoftmaxPlan<Scalar>
+    ) throws(FocalLossError) {
+        switch input {
+        case .logits: try Validation.finite(predictions, argument: "logits", shape: plan.shape)
+        case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
+        }
+        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.positionShape) }
+    }
+
+    /// Works out the reduction's scale (the mean counts positions not ignored, weighted), then
+    /// runs the fused pass.
+    func evaluate<Label>(
+        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar, Label>,
+        _ weights: UnsafeBufferPointer<Scalar>?, reduction: FocalReduction,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Scalar {
+        try Validation.reduction(reduction)
+        let scale: Double
+        switch reduction {
+        case .sum: scale = 1
+        case .normalized(let normalizer): scale = 1 / normalizer
+        case .mean:
+            var denominator = 0.0
+            for position in 0..<plan.positions where !targets.isIgnored(position) {
+                denominator += weights.map { Double($0[position]) } ?? 1
+            }
+            scale = denominator > 0 ? 1 / denominator : 0
+        }
+        let total = run(plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
+        return Scalar(total * scale)
+    }
+
+    /// The fused pass over every position: the (weighted) loss, summed in `Double` and optionally
+    /// stored, and `scale ·` the gradient. Returns the unscaled sum.
+    @discardableResult
+    func run<Label>(
+        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar, Label>,
+        _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        let term = SoftmaxFocalTerm<Scalar>(gamma: gamma)
+        let classes = plan.classes, inner = plan.inner
+        let smoothing = labelSmoothing
+        let uniformShare = smoothing / Scalar(classes)
+        let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: 2 * classes)
+        defer { scratch.deallocate() }
+        let exps = scratch, gs = scratch + classes
+        let x = predictions.baseAddress!
+        let g = gradient?.baseAddress
+        let classWeights = plan.classWeights
+
+        return classWeights.withOptionalBuffer { alphas in
+            var total = 0.0
+            var partial = 0.0
+            for o in 0..<plan.outer {
+                for j in 0..<inner {
+                    let position = o * inner + j
+                    let base = o * classes * inner + j
+                    let z = x + base
+                    let out = g.map { $0 + base }
+                    let weight = weights?[position] ?? 1
+                    var loss: Scalar = 0
+                    if weight == 0 || targets.isIgnored(position) {
+                        if let out { for c in 0..<classes { out[c * inner] = 0 } }
+                    } else {
+                        let positionScale = weight * scale
+                        switch targets {
+                        case .labels(let labels, _):
+                            let y = Int(labels[position])
+                            if input == .logits && smoothing == 0 {
+                                loss = term.hardLabel(z, stride: inner, classes: classes, label: y,
+                                                      classWeight: alphas?[y] ?? 1, scale: positionScale,
+                                                      exps: exps, gradient: out)
+                            } else {
+                                let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
+                                loss = input == .logits
+                                    ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                        scale: positionScale, exps: exps, gs: gs, gradient: out)
+                                    : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                         scale: positionScale, gradient: out)
+                            }
+                        case .distributions(let t):
+                            let tp = t.baseAddress! + base
+                            let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+                            loss = input == .logits
+                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                    scale: positionScale, exps: exps, gs: gs, gradient: out)
+                                : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                     scale: positionScale, gradient: out)
+                        }
+                        loss *= weight
+                    }
+                    losses?[position] = loss
+                    partial += Double(loss)
+                    if position & 1023 == 1023 {
+                        total += partial
+                        partial = 0
+                    }
+                }
+            }
+            return total + partial
+        }
+    }
+}
+
+extension Optional {
+    /// Calls `body` with a pointer to the array's elements, or `nil`.
+    @inline(__always)
+    func withOptionalBuffer<Element, Result>(_ body: (UnsafePointer<Element>?) -> Result) -> Result where Wrapped == [Element] {
+        guard let array = self else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+}

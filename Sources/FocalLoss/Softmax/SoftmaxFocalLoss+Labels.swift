@@ -1,0 +1,154 @@
+// The entry points that take integer class labels.
+
+extension SoftmaxFocalLoss {
+    /// The reduced focal loss for integer class labels.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
+    ///     the positions not ignored).
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
+    public func loss<Label: BinaryInteger>(
+        _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
+        ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
+    ) throws(FocalLossError) -> Scalar {
+        try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+            try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
+                                weights: w, reduction: reduction, gradient: nil)
+        }
+    }
+
+    /// The reduced focal loss and its gradient with respect to the predictions, for integer
+    /// labels. Parameters as in ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
+    public func lossAndGradient<Label: BinaryInteger>(
+        _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
+        ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
+    ) throws(FocalLossError) -> (loss: Scalar, gradient: [Scalar]) {
+        var gradient = [Scalar]()
+        let loss = try lossAndGradient(predictions, shape: shape, classAxis: classAxis, labels: labels,
+                                       ignoreIndex: ignoreIndex, weights: weights, reduction: reduction, gradient: &gradient)
+        return (loss, gradient)
+    }
+
+    /// The reduced focal loss for integer labels, with the gradient written into an array the
+    /// caller keeps (reused when it already holds `predictions.count` elements, resized otherwise).
+    public func lossAndGradient<Label: BinaryInteger>(
+        _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
+        ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
+        gradient: inout [Scalar]
+    ) throws(FocalLossError) -> Scalar {
+        if gradient.count != predictions.count { gradient = [Scalar](repeating: 0, count: predictions.count) }
+        return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
+            try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+                try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
+                                    weights: w, reduction: reduction, gradient: g)
+            }
+        }
+    }
+
+    /// The unreduced loss for integer labels: one value per position (shape without the class
+    /// axis), 0 at ignored positions.
+    public func elementwiseLosses<Label: BinaryInteger>(
+        _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
+        ignoreIndex: Int? = nil, weights: [Scalar]? = nil
+    ) throws(FocalLossError) -> [Scalar] {
+        var losses = [Scalar](repeating: 0, count: labels.count)
+        try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
+            try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+                try elementwiseLosses(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
+                                      weights: w, losses: l, gradient: nil)
+            }
+        }
+        return losses
+    }
+
+    /// The unreduced loss for integer labels and, for each position, the gradient of its own
+    /// loss (zero at ignored positions).
+    public func elementwiseLossesAndGradient<Label: BinaryInteger>(
+        _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
+        ignoreIndex: Int? = nil, weights: [Scalar]? = nil
+    ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
+        var losses = [Scalar](repeating: 0, count: labels.count)
+        var gradient = [Scalar](repeating: 0, count: predictions.count)
+        try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
+            try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
+                try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+                    try elementwiseLosses(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
+                                          weights: w, losses: l, gradient: g)
+                }
+            }
+        }
+        return (losses, gradient)
+    }
+
+    /// The reduced loss for integer labels held in buffers, with the gradient written into
+    /// `gradient` when it is given (`predictions.count` elements). Parameters as in
+    /// ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
+    public func lossAndGradient<Label: BinaryInteger>(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
+        labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
+        weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
+        gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Scalar {
+        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        try validate(predictions, weights, plan)
+        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
+        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+    }
+
+    /// The unreduced loss for integer labels written into `losses` (one per position), and
+    /// optionally each position's own gradient into `gradient` (`predictions.count` elements).
+    public func elementwiseLosses<Label: BinaryInteger>(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
+        labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
+        weights: UnsafeBufferPointer<Scalar>? = nil,
+        losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) {
+        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        try validate(predictions, weights, plan)
+        try Validation.count(losses.count, expected: plan.positions, argument: "losses")
+        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
+        run(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
+    }
+
+    /// The reduced loss and optional gradient for integer labels without the element scans of
+    /// predictions and weights.
+    ///
+    /// Counts, shapes, parameters and labels are still checked (a label out of range would read
+    /// outside the class weights), but the caller guarantees finite logits or probabilities in
+    /// `[0, 1]` and finite non-negative weights; otherwise the results are unspecified.
+    public func uncheckedLossAndGradient<Label: BinaryInteger>(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
+        labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
+        weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
+        gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Scalar {
+        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
+        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+    }
+}
+
+/// Calls `body` with buffers of the predictions, labels and optional weights.
+@inline(__always)
+func withLabelBuffers<Scalar, Label, Result>(
+    _ x: [Scalar], _ y: [Label], _ w: [Scalar]?,
+    _ body: (UnsafeBufferPointer<Scalar>, UnsafeBufferPointer<Label>, UnsafeBufferPointer<Scalar>?) throws(FocalLossError) -> Result
+) throws(FocalLossError) -> Result {
+    try x.withUnsafeBufferPointer { (x) throws(FocalLossError) in
+        try y.withUnsafeBufferPointer { (y) throws(FocalLossError) in
+            if let w { return try w.withUnsafeBufferPointer { (w) throws(FocalLossError) in try body(x, y, w) } }
+            return try body(x, y, nil)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import RealModule
+
+/// The softmax focal loss of one position and its gradient, computed without cancellation.
+///
+/// Over the `C` values `z` of one position, with `m` the index of the largest, `s = z - z_m`,
+/// `e_c = exp(s_c)`, `R = Σ_{c≠m} e_c` and `S = 1 + R`:
+///
+///     log p_c = s_c - log(1 + R)          (log1p: exact when p_m is near 1)
+///     1 - p_m = R / S,  1 - p_c = (1 + (R - e_c)) / S  for c ≠ m
+///     loss    = -Σ_c a_c q_c (1 - p_c)^γ log p_c
+///     g_c     = a_c q_c (1 - p_c)^γ [γ p_c (-log p_c) / (1 - p_c) + 1]
+///     dloss/dz_j = p_j Σ_c g_c - g_j
+///
+/// `(-log p)/(1 - p)` tends to 1 as `p → 1`, so `g_c` stays finite for `0 < γ < 1`, where
+/// `(1 - p)^(γ - 1)` alone would overflow. For probabilities given directly, `p_c` is clamped into
+/// `[ε, 1 - ε]` and `dloss/dp_c = a_c q_c (1 - p_c)^γ [γ log(p_c) / (1 - p_c) - 1 / p_c]`.
+struct SoftmaxFocalTerm<Scalar: FocalScalar> {
+    let gamma: Scalar
+
+    /// The common part of every logit path: exponentials into `exps` (stride 1), and
+    /// `(m, R, S, log S)`.
+    @inline(__always)
+    func normalize(_ z: UnsafePointer<Scalar>, stride: Int, classes: Int, exps: UnsafeMutablePointer<Scalar>)
+        -> (argmax: Int, rest: Scalar, total: Scalar, logTotal: Scalar)
+    {
+        var argmax = 0
+        var top = z[0]
+        for c in 1..<classes where z[c * stride] > top {
+            top = z[c * stride]
+            argmax = c
+        }
+        var rest: Scalar = 0
+        for c in 0..<classes {
+            let e = Scalar.exp(z[c * stride] - top)
+            exps[c] = e
+            if c != argmax { rest += e }
+        }
+        exps[argmax] = 1
+        return (argmax, rest, 1 + rest, Scalar.log(onePlus: rest))
+    }
+
+    /// `(1 - p_c)` for class `c` from the normalisation.
+    @inline(__always)
+    func complement(_ c: Int, argmax: Int, rest: Scalar, total: Scalar, exp: Scalar) -> Scalar {
+        c == argmax ? rest / total : (1 + (rest - exp)) / total
+    }
+
+    /// `g = a q (1 - p)^γ [γ p (-log p)/(1 - p) + 1]`, without its `a q` factor, and the loss
+    /// `(1 - p)^γ (-log p)` likewise.
+    @inline(__always)
+    func factors(p: Scalar, oneMinusP u: Scalar, negativeLogP: Scalar) -> (loss: Scalar, g: Scalar) {
+        let modulation = modulatingFactor(u, gamma)
+        var bracket: Scalar = 1
+        if gamma != 0 {
+            bracket += u > 0 ? gamma * p * (negativeLogP / u) : gamma
+        }
+        return (modulation * negativeLogP, modulation * bracket)
+    }
+
+    /// One position with a hard label `y` from logits: returns the loss, and when `gradient` is
+    /// non-nil writes `scale ·` the gradient (stride `stride`).
+    @inline(__always)
+    func hardLabel(
+        _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, label y: Int, classWeight: Scalar,
+        scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?
+    ) -> Scalar {
+        let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
+        let negativeLogP = logTotal - (z[y * stride] - z[argmax * stride])
+        let u = complement(y, argmax: argmax, rest: rest, total: total, exp: exps[y])
+        let p = exps[y] / total
+        let (loss, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP)
+        if let gradient {
+            let gy = classWeight * g * scale
+            let perTotal = gy / total
+            for c in 0..<classes { gradient[c * stride] = exps[c] * perTotal }
+            gradient[y * stride] = -gy * u
+        }
+        return classWeight * loss
+    }
+
+    /// One position with a target distribution `q` (stride `targetStride`) from logits.
+    @inline(__always)
+    func distribution(
+        _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
+        classWeights: UnsafePointer<Scalar>?, scale: Scalar,
+        exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?
+    ) -> Scalar {
+        let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
+        let top = z[argmax * stride]
+        var loss: Scalar = 0
+        var sumG: Scalar = 0
+        for c in 0..<classes {
+            let weight = q(c) * (classWeights?[c] ?? 1)
+            guard weight != 0 else { gs[c] = 0; continue }
+            let negativeLogP = logTotal - (z[c * stride] - top)
+            let u = complement(c, argmax: argmax, rest: rest, total: total, exp: exps[c])
+            let (l, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP)
+            loss += weight * l
+            gs[c] = weight * g
+            sumG += weight * g
+        }
+        if let gradient {
+            let perTotal = sumG / total
+            for c in 0..<classes { gradient[c * stride] = (exps[c] * perTotal - gs[c]) * scale }
+        }
+        return loss
+    }
+
+    /// One position from probabilities with a target distribution `q`.
+    @inline(__always)
+    func probabilities(
+        _ x: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
+        classWeights: UnsafePointer<Scalar>?, scale: Scalar, gradient: UnsafeMutablePointer<Scalar>?
+    ) -> Scalar {
+        let epsilon = Scalar.probabilityEpsilon
+        var loss: Scalar = 0
+        for c in 0..<classes {
+            let weight = q(c) * (classWeights?[c] ?? 1)
+            guard weight != 0 else {
+                gradient?[c * stride] = 0
+                continue
+            }
+            let value = x[c * stride]
+            let p = value < epsilon ? epsilon : (value > 1 - epsilon ? 1 - epsilon : value)
+            let u = 1 - p
+            let logP = Scalar.log(p)
+            let modulation = modulatingFactor(u, gamma)
+            loss -= weight * modulation * logP
+            if let gradient {
+                var bracket = -1 / p
+                if gamma != 0 { bracket += gamma * logP / u }
+                gradient[c * stride] = weight * modulation * bracket * scale
+            }
+        }
+        return loss
+    }
+}
