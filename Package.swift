@@ -6,14 +6,24 @@ let package = Package(
     products: [
         // The loss kernels: sigmoid and softmax focal loss with fused gradients.
         .library(name: "FocalLoss", targets: ["FocalLoss"]),
+        // Reading and writing NumPy .npy files.
+        .library(name: "FocalNumPy", targets: ["FocalNumPy"]),
+        // The training toolkit: data, models, optimisers, metrics, model files.
+        .library(name: "FocalTraining", targets: ["FocalTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(
             name: "FocalLoss",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "FocalNumPy"),
+        .target(
+            name: "FocalTraining",
+            dependencies: ["FocalLoss", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         // The README's quick start, compiled so it cannot rot (a test checks the README quotes it).
         .executableTarget(
@@ -21,9 +31,13 @@ let package = Package(
             dependencies: ["FocalLoss"],
             path: "Examples/QuickStart"
         ),
-        .testTarget(
-            name: "FocalLossTests",
-            dependencies: ["FocalLoss"]
+        .executableTarget(
+            name: "Segmentation",
+            dependencies: ["FocalLoss"],
+            path: "Examples/Segmentation"
         ),
+        .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss"]),
+        .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
+        .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
     ]
 )

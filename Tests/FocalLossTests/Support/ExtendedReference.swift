@@ -54,6 +54,6 @@ enum ExtendedReference {
 
     /// `df/dx` by the 5-point central stencil with step `h`.
     static func derivative(at x: R, step h: R = 1e-3, _ f: (R) -> R) -> R {
-        (f(x - 2 * h) - 8 * f(x - h) + 8 * f(x + h) - f(x + 2 * h)) / (12 * h)
+        (8 * (f(x + h) - f(x - h)) - (f(x + 2 * h) - f(x - 2 * h))) / (12 * h)
     }
 }
