@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "FocalNumPy", targets: ["FocalNumPy"]),
         // The training toolkit: data, models, optimisers, metrics, model files.
         .library(name: "FocalTraining", targets: ["FocalTraining"]),
+        // The `focal` command-line tool.
+        .executable(name: "focal", targets: ["FocalCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(
@@ -24,6 +27,13 @@ let package = Package(
         .target(
             name: "FocalTraining",
             dependencies: ["FocalLoss", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        .executableTarget(
+            name: "FocalCLI",
+            dependencies: [
+                "FocalLoss", "FocalNumPy", "FocalTraining",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // The README's quick start, compiled so it cannot rot (a test checks the README quotes it).
         .executableTarget(
@@ -39,5 +49,6 @@ let package = Package(
         .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss"]),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
+        .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI"]),
     ]
 )

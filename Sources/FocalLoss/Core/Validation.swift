@@ -29,6 +29,8 @@ enum Validation {
 
     /// Every element finite.
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func finite<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
@@ -41,6 +43,8 @@ enum Validation {
 
     /// Every element in `[0, 1]` (so not NaN).
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func unitInterval<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
@@ -53,6 +57,8 @@ enum Validation {
 
     /// Every element finite and `>= 0`.
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func nonNegative<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
@@ -74,6 +80,8 @@ enum Validation {
 
 /// The sum of a buffer in `Double`, in blocks so the rounding error does not grow with the length.
 
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 func blockedSum<Scalar: FocalScalar>(_ values: UnsafeBufferPointer<Scalar>) -> Double {
     var total = 0.0
     var start = 0

@@ -51,6 +51,10 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     public let alpha: Alpha
     /// Whether the kernels are given logits or probabilities.
     public let input: PredictionKind
+    /// The most threads a call may use; `nil` (the default) means one per processor. Inputs
+    /// below ``FocalThreading/parallelThreshold`` elements always run on the calling thread.
+    /// The loss is bit-identical whatever the setting.
+    public var threads: Int?
 
     /// Creates a sigmoid focal loss.
     ///
@@ -58,9 +62,12 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     ///   - gamma: The focusing parameter, finite and `>= 0` (default 2).
     ///   - alpha: The class-balance weighting (default none); every α must be in `[0, 1]`.
     ///   - input: Whether predictions are logits (default) or probabilities.
+    ///   - threads: The most threads a call may use (default: one per processor).
     /// - Throws: ``FocalLossError/invalidParameter(name:value:requirement:)`` for a bad `gamma`
     ///   or `alpha`.
-    public init(gamma: Scalar = 2, alpha: Alpha = .none, input: PredictionKind = .logits) throws(FocalLossError) {
+    public init(
+        gamma: Scalar = 2, alpha: Alpha = .none, input: PredictionKind = .logits, threads: Int? = nil
+    ) throws(FocalLossError) {
         try Validation.gamma(gamma)
         switch alpha {
         case .none:
@@ -76,6 +83,7 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         self.gamma = gamma
         self.alpha = alpha
         self.input = input
+        self.threads = threads
     }
 }
 
@@ -305,44 +313,113 @@ extension SigmoidFocalLoss {
 
     /// The fused pass: per-element losses (weighted) summed in `Double`, optionally stored, and
     /// the gradient times `scale` written. Returns the unscaled weighted sum.
+    ///
+    /// The input is cut into chunks that depend only on its size (see `chunkedSum`), so the sum
+    /// is bit-identical whatever the number of threads. `Float` logits take the 16-lane vector
+    /// kernel; everything else the scalar kernel.
     @discardableResult
     func run(
         _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
         losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) -> Double {
+        let operands = Operands(
+            x: predictions.baseAddress!, t: targets.baseAddress!, w: weights?.baseAddress,
+            losses: losses?.baseAddress, gradient: gradient?.baseAddress, scale: scale)
+        let vectorized = Scalar.self == Float.self && input == .logits
+        return chunkedSum(count: plan.shape.count, granularity: 1 << 14, threads: threads ?? FocalThreading.defaultThreadCount) { range in
+            var total = 0.0
+            plan.forEachRun(in: range) { start, end, alphaOffset, alphaStride in
+                total += vectorized
+                    ? runVector(operands, start, end, plan, alphaOffset, alphaStride)
+                    : runScalar(operands, start, end, plan, alphaOffset, alphaStride)
+            }
+            return total
+        }
+    }
+
+    /// Base addresses of a run's arrays.
+    struct Operands: @unchecked Sendable {
+        var x: UnsafePointer<Scalar>
+        var t: UnsafePointer<Scalar>
+        var w: UnsafePointer<Scalar>?
+        var losses: UnsafeMutablePointer<Scalar>?
+        var gradient: UnsafeMutablePointer<Scalar>?
+        var scale: Scalar
+    }
+
+    private func runScalar(_ o: Operands, _ start: Int, _ end: Int, _ plan: Plan, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
         let term = SigmoidFocalTerm(gamma: gamma)
         let fromLogits = input == .logits
         var total = 0.0
-        var start = 0
-        for _ in 0..<plan.outer {
-            for c in 0..<plan.classes {
-                let alphaPositive = plan.alphaPositive[c]
-                let alphaNegative = plan.alphaNegative[c]
-                let end = start + plan.inner
-                var blockStart = start
-                while blockStart < end {
-                    let blockEnd = min(blockStart + 1024, end)
-                    var partial = 0.0
-                    for i in blockStart..<blockEnd {
-                        var (loss, derivative) = fromLogits
-                            ? term.fromLogit(predictions[i], target: targets[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
-                            : term.fromProbability(predictions[i], target: targets[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
-                        if let weights {
-                            loss *= weights[i]
-                            derivative *= weights[i]
-                        }
-                        partial += Double(loss)
-                        losses?[i] = loss
-                        gradient?[i] = derivative * scale
-                    }
-                    total += partial
-                    blockStart = blockEnd
-                }
+        var partial = 0.0
+        for i in start..<end {
+            let a = alphaOffset + (i - start) * alphaStride
+            let alphaPositive = plan.alphaPositive[a], alphaNegative = plan.alphaNegative[a]
+            var (loss, derivative) = fromLogits
+                ? term.fromLogit(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+                : term.fromProbability(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+            if let w = o.w {
+                loss *= w[i]
+                derivative *= w[i]
+            }
+            partial += Double(loss)
+            o.losses?[i] = loss
+            o.gradient?[i] = derivative * o.scale
+            if (i - start) & 1023 == 1023 {
+                total += partial
+                partial = 0
+            }
+        }
+        return total + partial
+    }
+
+    private func runVector(_ o: Operands, _ start: Int, _ end: Int, _ plan: Plan, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
+        func float(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Float> {
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+        }
+        func float(_ pointer: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Float> {
+            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+        }
+        return plan.alphaPositive.withUnsafeBufferPointer { positive in
+            plan.alphaNegative.withUnsafeBufferPointer { negative in
+                SigmoidVectorKernel().run(
+                    SigmoidVectorKernel.Operands(
+                        logits: float(o.x + start), targets: float(o.t + start), weights: o.w.map { float($0 + start) },
+                        alphaPositive: float(positive.baseAddress! + alphaOffset),
+                        alphaNegative: float(negative.baseAddress! + alphaOffset),
+                        alphaStride: alphaStride, count: end - start, scale: Float(o.scale),
+                        losses: o.losses.map { float($0 + start) }, gradient: o.gradient.map { float($0 + start) }),
+                    gamma: Float(gamma))
+            }
+        }
+    }
+}
+
+extension SigmoidFocalLoss.Plan {
+    /// Calls `body` for each stretch of `range` over which α is either one value (stride 0) or
+    /// runs along the elements (stride 1), with the index of the first α.
+    func forEachRun(in range: Range<Int>, _ body: (_ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int) -> Void) {
+        if classes == 1 {
+            body(range.lowerBound, range.upperBound, 0, 0)
+        } else if inner == 1 {
+            // Class-last: α repeats with each row of `classes` elements.
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let column = start % classes
+                let end = min(range.upperBound, start - column + classes)
+                body(start, end, column, 1)
+                start = end
+            }
+        } else {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let segment = start / inner
+                let end = min(range.upperBound, (segment + 1) * inner)
+                body(start, end, segment % classes, 0)
                 start = end
             }
         }
-        return total
     }
 }
 

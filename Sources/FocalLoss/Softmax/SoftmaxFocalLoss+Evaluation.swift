@@ -1,20 +1,20 @@
 // Planning, validation and the fused pass of the softmax focal loss.
 
 /// Where the targets of each position come from.
-enum SoftmaxTargets<Scalar: FocalScalar, Label: BinaryInteger> {
-    case labels(UnsafeBufferPointer<Label>, ignoreIndex: Int?)
+enum SoftmaxTargets<Scalar: FocalScalar> {
+    case labels(LabelBuffer, ignoreIndex: Int?)
     case distributions(UnsafeBufferPointer<Scalar>)
 
     /// Labels, checked for count and range (always: a label out of range would index outside
     /// the class weights and the gradient).
     static func labels(
-        _ labels: UnsafeBufferPointer<Label>, ignoreIndex: Int?, plan: SoftmaxPlan<Scalar>
+        _ labels: LabelBuffer, ignoreIndex: Int?, plan: SoftmaxPlan<Scalar>
     ) throws(FocalLossError) -> Self {
         guard labels.count == plan.positions else {
             throw .shapeMismatch(argument: "labels", shape: [labels.count], expected: plan.positionShape.extents)
         }
-        for index in labels.indices {
-            let label = Int(clamping: labels[index])
+        for index in 0..<labels.count {
+            let label = labels[index]
             if label >= 0 && label < plan.classes || label == ignoreIndex { continue }
             throw .labelOutOfRange(label: label, classCount: plan.classes, location: plan.positionShape.location(ofOffset: index))
         }
@@ -33,7 +33,7 @@ enum SoftmaxTargets<Scalar: FocalScalar, Label: BinaryInteger> {
     /// Whether the position at `index` is ignored.
     @inline(__always)
     func isIgnored(_ position: Int) -> Bool {
-        if case .labels(let labels, let ignoreIndex?) = self { return Int(clamping: labels[position]) == ignoreIndex }
+        if case .labels(let labels, let ignoreIndex?) = self { return labels[position] == ignoreIndex }
         return false
     }
 }
@@ -99,8 +99,8 @@ extension SoftmaxFocalLoss {
 
     /// Works out the reduction's scale (the mean counts positions not ignored, weighted), then
     /// runs the fused pass.
-    func evaluate<Label>(
-        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar, Label>,
+    func evaluate(
+        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, reduction: FocalReduction,
         losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
@@ -122,10 +122,26 @@ extension SoftmaxFocalLoss {
 
     /// The fused pass over every position: the (weighted) loss, summed in `Double` and optionally
     /// stored, and `scale ·` the gradient. Returns the unscaled sum.
+    ///
+    /// Positions are cut into chunks that depend only on the input's size, so the sum is
+    /// bit-identical whatever the number of threads.
     @discardableResult
-    func run<Label>(
-        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar, Label>,
+    func run(
+        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        let granularity = max(1, (1 << 14) / plan.classes)
+        let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
+        return chunkedSum(count: plan.positions, granularity: granularity, threads: threadCount) { range in
+            runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+        }
+    }
+
+    /// The scalar kernel over the positions in `range`.
+    func runPositions(
+        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
+        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
         losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) -> Double {
         let term = SoftmaxFocalTerm<Scalar>(gamma: gamma)
@@ -137,55 +153,52 @@ extension SoftmaxFocalLoss {
         let exps = scratch, gs = scratch + classes
         let x = predictions.baseAddress!
         let g = gradient?.baseAddress
-        let classWeights = plan.classWeights
 
-        return classWeights.withOptionalBuffer { alphas in
+        return plan.classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var partial = 0.0
-            for o in 0..<plan.outer {
-                for j in 0..<inner {
-                    let position = o * inner + j
-                    let base = o * classes * inner + j
-                    let z = x + base
-                    let out = g.map { $0 + base }
-                    let weight = weights?[position] ?? 1
-                    var loss: Scalar = 0
-                    if weight == 0 || targets.isIgnored(position) {
-                        if let out { for c in 0..<classes { out[c * inner] = 0 } }
-                    } else {
-                        let positionScale = weight * scale
-                        switch targets {
-                        case .labels(let labels, _):
-                            let y = Int(labels[position])
-                            if input == .logits && smoothing == 0 {
-                                loss = term.hardLabel(z, stride: inner, classes: classes, label: y,
-                                                      classWeight: alphas?[y] ?? 1, scale: positionScale,
-                                                      exps: exps, gradient: out)
-                            } else {
-                                let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
-                                loss = input == .logits
-                                    ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                        scale: positionScale, exps: exps, gs: gs, gradient: out)
-                                    : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                         scale: positionScale, gradient: out)
-                            }
-                        case .distributions(let t):
-                            let tp = t.baseAddress! + base
-                            let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+            for position in range {
+                let (o, j) = position.quotientAndRemainder(dividingBy: inner)
+                let base = o * classes * inner + j
+                let z = x + base
+                let out = g.map { $0 + base }
+                let weight = weights?[position] ?? 1
+                var loss: Scalar = 0
+                if weight == 0 || targets.isIgnored(position) {
+                    if let out { for c in 0..<classes { out[c * inner] = 0 } }
+                } else {
+                    let positionScale = weight * scale
+                    switch targets {
+                    case .labels(let labels, _):
+                        let y = labels[position]
+                        if input == .logits && smoothing == 0 {
+                            loss = term.hardLabel(z, stride: inner, classes: classes, label: y,
+                                                  classWeight: alphas?[y] ?? 1, scale: positionScale,
+                                                  exps: exps, gradient: out)
+                        } else {
+                            let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
                             loss = input == .logits
                                 ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                     scale: positionScale, exps: exps, gs: gs, gradient: out)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                      scale: positionScale, gradient: out)
                         }
-                        loss *= weight
+                    case .distributions(let t):
+                        let tp = t.baseAddress! + base
+                        let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+                        loss = input == .logits
+                            ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                scale: positionScale, exps: exps, gs: gs, gradient: out)
+                            : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                 scale: positionScale, gradient: out)
                     }
-                    losses?[position] = loss
-                    partial += Double(loss)
-                    if position & 1023 == 1023 {
-                        total += partial
-                        partial = 0
-                    }
+                    loss *= weight
+                }
+                losses?[position] = loss
+                partial += Double(loss)
+                if (position - range.lowerBound) & 1023 == 1023 {
+                    total += partial
+                    partial = 0
                 }
             }
             return total + partial

@@ -15,7 +15,7 @@ extension SoftmaxFocalLoss {
     ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
     ///     the positions not ignored).
     /// - Throws: ``FocalLossError`` naming the first bad argument or element.
-    public func loss<Label: BinaryInteger>(
+    public func loss<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
     ) throws(FocalLossError) -> Scalar {
@@ -27,7 +27,7 @@ extension SoftmaxFocalLoss {
 
     /// The reduced focal loss and its gradient with respect to the predictions, for integer
     /// labels. Parameters as in ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
-    public func lossAndGradient<Label: BinaryInteger>(
+    public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
     ) throws(FocalLossError) -> (loss: Scalar, gradient: [Scalar]) {
@@ -39,7 +39,7 @@ extension SoftmaxFocalLoss {
 
     /// The reduced focal loss for integer labels, with the gradient written into an array the
     /// caller keeps (reused when it already holds `predictions.count` elements, resized otherwise).
-    public func lossAndGradient<Label: BinaryInteger>(
+    public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
         gradient: inout [Scalar]
@@ -55,7 +55,7 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels: one value per position (shape without the class
     /// axis), 0 at ignored positions.
-    public func elementwiseLosses<Label: BinaryInteger>(
+    public func elementwiseLosses<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> [Scalar] {
@@ -71,7 +71,7 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels and, for each position, the gradient of its own
     /// loss (zero at ignored positions).
-    public func elementwiseLossesAndGradient<Label: BinaryInteger>(
+    public func elementwiseLossesAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
@@ -91,14 +91,14 @@ extension SoftmaxFocalLoss {
     /// The reduced loss for integer labels held in buffers, with the gradient written into
     /// `gradient` when it is given (`predictions.count` elements). Parameters as in
     /// ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
-    public func lossAndGradient<Label: BinaryInteger>(
+    public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
         weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
         gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
         try validate(predictions, weights, plan)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
@@ -106,14 +106,14 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels written into `losses` (one per position), and
     /// optionally each position's own gradient into `gradient` (`predictions.count` elements).
-    public func elementwiseLosses<Label: BinaryInteger>(
+    public func elementwiseLosses<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
         weights: UnsafeBufferPointer<Scalar>? = nil,
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
         try validate(predictions, weights, plan)
         try Validation.count(losses.count, expected: plan.positions, argument: "losses")
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
@@ -126,14 +126,14 @@ extension SoftmaxFocalLoss {
     /// Counts, shapes, parameters and labels are still checked (a label out of range would read
     /// outside the class weights), but the caller guarantees finite logits or probabilities in
     /// `[0, 1]` and finite non-negative weights; otherwise the results are unspecified.
-    public func uncheckedLossAndGradient<Label: BinaryInteger>(
+    public func uncheckedLossAndGradient<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
         weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
         gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar, Label>.labels(labels, ignoreIndex: ignoreIndex, plan: plan)
+        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
     }

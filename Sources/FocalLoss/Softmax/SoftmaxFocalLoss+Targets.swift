@@ -89,7 +89,7 @@ extension SoftmaxFocalLoss {
         reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar, Int>.distributions(targets, plan: plan, validating: true)
+        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
         try validate(predictions, weights, plan)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, source, weights, reduction: reduction, losses: nil, gradient: gradient)
@@ -103,7 +103,7 @@ extension SoftmaxFocalLoss {
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar, Int>.distributions(targets, plan: plan, validating: true)
+        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
         try validate(predictions, weights, plan)
         try Validation.count(losses.count, expected: plan.positions, argument: "losses")
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
@@ -118,7 +118,7 @@ extension SoftmaxFocalLoss {
         reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
         let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar, Int>.distributions(targets, plan: plan, validating: false)
+        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: false)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, source, weights, reduction: reduction, losses: nil, gradient: gradient)
     }

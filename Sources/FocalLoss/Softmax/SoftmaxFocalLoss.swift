@@ -50,6 +50,10 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     /// Whether the kernels are given logits (softmax applied over the class axis) or
     /// probabilities.
     public let input: PredictionKind
+    /// The most threads a call may use; `nil` (the default) means one per processor. Inputs
+    /// below ``FocalThreading/parallelThreshold`` values always run on the calling thread.
+    /// The loss is bit-identical whatever the setting.
+    public var threads: Int?
 
     /// Creates a softmax focal loss.
     ///
@@ -58,10 +62,11 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     ///   - alpha: Class weights (default none); each finite and `>= 0`.
     ///   - labelSmoothing: In `[0, 1)` (default 0); applies to integer labels and target tensors.
     ///   - input: Logits (default) or probabilities.
+    ///   - threads: The most threads a call may use (default: one per processor).
     /// - Throws: ``FocalLossError/invalidParameter(name:value:requirement:)`` for a bad value.
     public init(
         gamma: Scalar = 2, alpha: ClassWeights = .none, labelSmoothing: Scalar = 0,
-        input: PredictionKind = .logits
+        input: PredictionKind = .logits, threads: Int? = nil
     ) throws(FocalLossError) {
         try Validation.gamma(gamma)
         switch alpha {
@@ -83,5 +88,6 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         self.alpha = alpha
         self.labelSmoothing = labelSmoothing
         self.input = input
+        self.threads = threads
     }
 }

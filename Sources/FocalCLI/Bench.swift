@@ -1,0 +1,156 @@
+import ArgumentParser
+import Dispatch
+import FocalLoss
+import Foundation
+
+/// `focal bench`: times the fused kernels on synthetic data.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the focal-loss kernels: loss only, and loss with gradient, in ns per element.",
+        discussion: """
+            Fills logits with values in [-4, 4] and targets with about 1% positives (sigmoid) or
+            uniform labels (softmax), warms up, then times repeated calls and prints the median
+            and the spread (min, max) of ns per element. The gradient goes into one buffer reused
+            across calls, as a training loop would. Compare implementations only within one run:
+            absolute times on shared machines are noise.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case sigmoid, softmax }
+    enum Precision: String, ExpressibleByArgument, CaseIterable { case float, double }
+
+    @Option(help: "The loss: sigmoid or softmax.")
+    var kind: Kind = .sigmoid
+
+    @Option(help: "The input shape, e.g. 131072x80 (softmax: the class axis is the last).")
+    var shape: String = "131072x80"
+
+    @Option(help: "The most threads a call may use (default: one per processor).")
+    var threads: Int?
+
+    @Option(help: "The focusing parameter gamma.")
+    var gamma: Double = 2
+
+    @Option(help: "The precision: float or double.")
+    var precision: Precision = .float
+
+    @Option(help: "The number of timed calls of each kind.")
+    var runs: Int = 20
+
+    @Flag(help: "Skip the argument scans (the unchecked entry points).")
+    var unchecked = false
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard gamma.isFinite, gamma >= 0 else { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
+        _ = try parsedShape()
+    }
+
+    func parsedShape() throws -> [Int] {
+        let parts = shape.split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--shape must be positive sizes joined by 'x', like 131072x80; got '\(shape)'")
+        }
+        let dims = parts.map { $0! }
+        if kind == .softmax, dims.count < 2 {
+            throw ValidationError("--shape for softmax needs a class axis, like 262144x80; got '\(shape)'")
+        }
+        return dims
+    }
+
+    func run() throws {
+        let dims = try parsedShape()
+        let result: BenchResult = switch precision {
+        case .float: try measure(Float.self, dims)
+        case .double: try measure(Double.self, dims)
+        }
+        if json {
+            let object: [String: Any] = [
+                "kind": kind.rawValue, "shape": dims, "threads": result.threads, "precision": precision.rawValue,
+                "gamma": gamma, "unchecked": unchecked,
+                "forward_ns_per_element": result.forward.median, "forward_min": result.forward.min, "forward_max": result.forward.max,
+                "forward_backward_ns_per_element": result.forwardBackward.median,
+                "forward_backward_min": result.forwardBackward.min, "forward_backward_max": result.forwardBackward.max,
+                "runs": runs,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print("\(kind.rawValue) \(dims.map(String.init).joined(separator: "x")) \(precision.rawValue) gamma \(gamma), \(result.threads) thread(s), \(runs) runs")
+            print("  loss only:       \(format(result.forward)) ns/element")
+            print("  loss + gradient: \(format(result.forwardBackward)) ns/element")
+        }
+    }
+
+    struct Timing { var median: Double; var min: Double; var max: Double }
+    struct BenchResult { var threads: Int; var forward: Timing; var forwardBackward: Timing }
+
+    func format(_ timing: Timing) -> String {
+        String(format: "%.3f (min %.3f, max %.3f)", timing.median, timing.min, timing.max)
+    }
+
+    func measure<Scalar: FocalScalar>(_: Scalar.Type, _ dims: [Int]) throws -> BenchResult {
+        let count = dims.reduce(1, *)
+        var rng = SystemRandomNumberGenerator()
+        let logits = (0..<count).map { _ in Scalar(Double.random(in: -4...4, using: &rng)) }
+        var gradient = [Scalar](repeating: 0, count: count)
+        let threadCount = threads ?? FocalThreading.defaultThreadCount
+        let forward: () throws -> Scalar
+        let forwardBackward: () throws -> Scalar
+        switch kind {
+        case .sigmoid:
+            let targets = (0..<count).map { _ in Scalar(Double.random(in: 0..<1, using: &rng) < 0.01 ? 1 : 0) }
+            let focal = try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: 0.25, threads: threadCount)
+            forward = { [unchecked] in
+                try logits.withUnsafeBufferPointer { x in
+                    try targets.withUnsafeBufferPointer { t in
+                        unchecked ? try focal.uncheckedLossAndGradient(x, targets: t, gradient: nil)
+                            : try focal.loss(x, targets: t)
+                    }
+                }
+            }
+            forwardBackward = { [unchecked] in
+                try logits.withUnsafeBufferPointer { x in
+                    try targets.withUnsafeBufferPointer { t in
+                        try gradient.withUnsafeMutableBufferPointer { g in
+                            unchecked ? try focal.uncheckedLossAndGradient(x, targets: t, gradient: g)
+                                : try focal.lossAndGradient(x, targets: t, gradient: g)
+                        }
+                    }
+                }
+            }
+        case .softmax:
+            let classes = dims.last!
+            let labels = (0..<(count / classes)).map { _ in Int32.random(in: 0..<Int32(classes), using: &rng) }
+            let focal = try SoftmaxFocalLoss<Scalar>(gamma: Scalar(gamma), threads: threadCount)
+            let call = { [unchecked] (g: UnsafeMutableBufferPointer<Scalar>?) throws -> Scalar in
+                try logits.withUnsafeBufferPointer { x in
+                    try labels.withUnsafeBufferPointer { y in
+                        unchecked ? try focal.uncheckedLossAndGradient(x, shape: dims, classAxis: -1, labels: y, gradient: g)
+                            : try focal.lossAndGradient(x, shape: dims, classAxis: -1, labels: y, gradient: g)
+                    }
+                }
+            }
+            forward = { try call(nil) }
+            forwardBackward = { try gradient.withUnsafeMutableBufferPointer { g in try call(g) } }
+        }
+        func time(_ body: () throws -> Scalar) throws -> Timing {
+            for _ in 0..<3 { _ = try body() }
+            var samples = [Double]()
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let value = try body()
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                guard value.isFinite else { throw ValidationError("the loss was not finite") }
+                samples.append(Double(elapsed) / Double(count))
+            }
+            samples.sort()
+            return Timing(median: samples[samples.count / 2], min: samples.first!, max: samples.last!)
+        }
+        return BenchResult(threads: threadCount, forward: try time(forward), forwardBackward: try time(forwardBackward))
+    }
+}

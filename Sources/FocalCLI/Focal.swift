@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `focal` command: focal loss from the shell.
+@main
+struct Focal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "focal",
+        abstract: "Focal loss for imbalanced data: kernels, training and evaluation.",
+        subcommands: [Bench.self]
+    )
+}

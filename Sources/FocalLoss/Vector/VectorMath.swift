@@ -1,0 +1,88 @@
+/// Polynomial `exp`, `log` and `log1p` for 16 `Float` lanes at a time, written for the fused
+/// kernels so that no lane ever calls into libm.
+///
+/// Accuracy (float64 evaluation of the polynomials, `scripts/fit_polynomials.py`): `exp` 1.0e-8
+/// relative on the reduced range, `log1p`/`log` 2.0e-8; in `Float` arithmetic the results are
+/// within a few ulp. The code follows `../shared/notes/swift-simd.md`: constants are whole
+/// vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
+/// products are written `a + b * c` (fused only where the target has FMA).
+typealias Vector = SIMD16<Float>
+typealias IntVector = SIMD16<Int32>
+
+struct VectorMath {
+    // exp
+    let log2e = Vector(repeating: 1.442_695_04)
+    let ln2High = Vector(repeating: 0.693_359_375)  // exactly representable, 9 bits
+    let ln2Low = Vector(repeating: -2.121_944_40e-4)
+    let roundingMagic = Vector(repeating: 12_582_912)  // 1.5 · 2^23
+    let expMinimum = Vector(repeating: -104)
+    let p0 = Vector(repeating: 5.000_000_013e-1)
+    let p1 = Vector(repeating: 1.666_657_700e-1)
+    let p2 = Vector(repeating: 4.166_646_493e-2)
+    let p3 = Vector(repeating: 8.363_175_566e-3)
+    let p4 = Vector(repeating: 1.393_364_642e-3)
+    let exponentBias = IntVector(repeating: 127)
+    // log1p / log
+    let q0 = Vector(repeating: 3.333_334_025e-1)
+    let q1 = Vector(repeating: 2.000_212_766e-1)
+    let q2 = Vector(repeating: 1.414_980_774e-1)
+    let q3 = Vector(repeating: 1.325_848_305e-1)
+    let mantissaMask = IntVector(repeating: 0x007F_FFFF)
+    let sqrtHalfBits = IntVector(repeating: 0x3F35_04F3)  // bit pattern of sqrt(1/2)
+    let ln2 = Vector(repeating: 0.693_147_18)
+    let twoTo23 = Vector(repeating: 8_388_608)
+    let smallestNormal = Vector(repeating: Float.leastNormalMagnitude)
+    let one = Vector(repeating: 1)
+    let two = Vector(repeating: 2)
+    let zero = Vector(repeating: 0)
+
+    /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision
+    /// (the scale `2^n` is applied in two halves).
+    @inline(__always)
+    func exp(nonPositive x: Vector) -> Vector {
+        let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
+        let shifted = clamped * log2e + roundingMagic
+        let n = shifted - roundingMagic  // round(x / ln 2)
+        let r = (clamped - n * ln2High) - n * ln2Low
+        let polynomial = p0 + r * (p1 + r * (p2 + r * (p3 + r * p4)))
+        let expR = one + r + (r * r) * polynomial
+        let nInt = unsafeBitCast(shifted, to: IntVector.self) &- unsafeBitCast(roundingMagic, to: IntVector.self)
+        let half = nInt &>> 1
+        let scaleA = unsafeBitCast((half &+ exponentBias) &<< 23, to: Vector.self)
+        let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 23, to: Vector.self)
+        return expR * scaleA * scaleB
+    }
+
+    /// `log(1 + x)` for `0 <= x <= 1`, as `2·atanh(x / (2 + x))`.
+    @inline(__always)
+    func log1p(unit x: Vector) -> Vector {
+        let s = x / (two + x)
+        return atanhSeries(s)
+    }
+
+    /// `2·atanh(s) = log((1 + s) / (1 - s))` for `|s| <= 1/3`.
+    @inline(__always)
+    func atanhSeries(_ s: Vector) -> Vector {
+        let s2 = s * s
+        let polynomial = q0 + s2 * (q1 + s2 * (q2 + s2 * q3))
+        return (s + s) * (one + s2 * polynomial)
+    }
+
+    /// `log(x)` for `x > 0` (subnormals included); `x = 0` gives a large negative finite value,
+    /// which callers turn into 0 through `exp`.
+    @inline(__always)
+    func log(positive x: Vector) -> Vector {
+        let isSubnormal = x .< smallestNormal
+        let scaled = x.replacing(with: x * twoTo23, where: isSubnormal)
+        let bits = unsafeBitCast(scaled, to: IntVector.self)
+        // Split x = 2^k · f with f in [sqrt(1/2), sqrt(2)).
+        let shiftedBits = bits &- sqrtHalfBits
+        var k = (shiftedBits &>> 23)
+        let fBits = (shiftedBits & mantissaMask) &+ sqrtHalfBits
+        let f = unsafeBitCast(fBits, to: Vector.self)
+        k = k.replacing(with: k &- 23, where: isSubnormal)
+        let kFloat = Vector(k)
+        let s = (f - one) / (f + one)
+        return kFloat * ln2 + atanhSeries(s)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+@testable import FocalCLI
+import Testing
+
+@Suite("focal bench")
+struct BenchCommandTests {
+    @Test("Times both kernels on a small shape, in both precisions")
+    func measures() throws {
+        for arguments in [["--kind", "sigmoid", "--shape", "64x8"], ["--kind", "softmax", "--shape", "32x10", "--precision", "double"]] {
+            let bench = try Bench.parse(arguments + ["--runs", "3", "--threads", "1"])
+            let result = try bench.precision == .float ? bench.measure(Float.self, bench.parsedShape())
+                : bench.measure(Double.self, bench.parsedShape())
+            #expect(result.threads == 1)
+            #expect(result.forward.median > 0 && result.forwardBackward.median > 0)
+            #expect(result.forward.min <= result.forward.median && result.forward.median <= result.forward.max)
+        }
+    }
+
+    @Test("Bad options are usage errors naming the option", arguments: [
+        (["--shape", "12xx4"], "--shape"), (["--shape", "0x4"], "--shape"), (["--kind", "softmax", "--shape", "100"], "--shape"),
+        (["--runs", "0"], "--runs"), (["--threads", "0"], "--threads"), (["--gamma", "-1"], "--gamma"),
+    ])
+    func badOptions(arguments: [String], option: String) {
+        do {
+            _ = try Bench.parse(arguments)
+            Issue.record("\(arguments) should be rejected")
+        } catch {
+            let message = Bench.message(for: error)
+            #expect(message.contains(option), "\(message)")
+            #expect(Bench.exitCode(for: error) == .validationFailure)
+        }
+    }
+}
