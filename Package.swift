@@ -6,6 +6,8 @@ let package = Package(
     products: [
         // The loss kernels: sigmoid and softmax focal loss with fused gradients.
         .library(name: "FocalLoss", targets: ["FocalLoss"]),
+        // The losses inside @differentiable code (Swift automatic differentiation).
+        .library(name: "FocalDifferentiation", targets: ["FocalDifferentiation"]),
         // Reading and writing NumPy .npy files.
         .library(name: "FocalNumPy", targets: ["FocalNumPy"]),
         // The training toolkit: data, models, optimisers, metrics, model files.
@@ -24,6 +26,7 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "FocalNumPy"),
+        .target(name: "FocalDifferentiation", dependencies: ["FocalLoss"]),
         .target(
             name: "FocalTraining",
             dependencies: ["FocalLoss", .product(name: "SwiftCSV", package: "SwiftCSV")]
@@ -50,5 +53,6 @@ let package = Package(
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI"]),
+        .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation"]),
     ]
 )
