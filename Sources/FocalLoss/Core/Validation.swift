@@ -28,13 +28,12 @@ enum Validation {
     }
 
     /// Every element finite.
-
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func finite<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        for index in values.indices where !values[index].isFinite {
+        if let index = ElementScan.first(.nonFinite, in: values) {
             throw .invalidElement(
                 argument: argument, value: Double(values[index]),
                 location: shape.location(ofOffset: index), requirement: "is not finite")
@@ -42,13 +41,12 @@ enum Validation {
     }
 
     /// Every element in `[0, 1]` (so not NaN).
-
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func unitInterval<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        for index in values.indices where !(values[index] >= 0 && values[index] <= 1) {
+        if let index = ElementScan.first(.outsideUnitInterval, in: values) {
             throw .invalidElement(
                 argument: argument, value: Double(values[index]),
                 location: shape.location(ofOffset: index), requirement: "is outside [0, 1]")
@@ -56,13 +54,12 @@ enum Validation {
     }
 
     /// Every element finite and `>= 0`.
-
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func nonNegative<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        for index in values.indices where !(values[index] >= 0 && values[index].isFinite) {
+        if let index = ElementScan.first(.negativeOrNonFinite, in: values) {
             throw .invalidElement(
                 argument: argument, value: Double(values[index]),
                 location: shape.location(ofOffset: index), requirement: "must be finite and >= 0")

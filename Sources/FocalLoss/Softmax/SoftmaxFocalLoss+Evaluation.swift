@@ -133,8 +133,57 @@ extension SoftmaxFocalLoss {
     ) -> Double {
         let granularity = max(1, (1 << 14) / plan.classes)
         let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
+        var vectorRows = false
+        if case .labels = targets, Scalar.self == Float.self, input == .logits, labelSmoothing == 0, plan.inner == 1 {
+            vectorRows = true
+        }
         return chunkedSum(count: plan.positions, granularity: granularity, threads: threadCount) { range in
-            runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+            vectorRows
+                ? runRows(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+                : runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+        }
+    }
+
+    /// The vector kernel over the rows in `range`: `Float` logits, class-last, integer labels,
+    /// no label smoothing.
+    func runRows(
+        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
+        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
+        let classes = plan.classes
+        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
+        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let kernel = SoftmaxRowKernel(gamma: Float(gamma))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: classes)
+        defer { scratch.deallocate() }
+        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        return classWeights.withOptionalBuffer { alphas in
+            var total = 0.0
+            var partial: Float = 0
+            for position in range {
+                let y = labels[position]
+                let weight = w?[position] ?? 1
+                let out = g.map { $0 + position * classes }
+                var loss: Float = 0
+                if weight == 0 || y == ignoreIndex {
+                    out?.update(repeating: 0, count: classes)
+                } else {
+                    loss = weight * kernel.row(
+                        x + position * classes, classes: classes, label: y, classWeight: alphas?[y] ?? 1,
+                        scale: weight * Float(scale), gradient: out, scratch: scratch)
+                }
+                l?[position] = loss
+                partial += loss
+                if (position - range.lowerBound) & 63 == 63 {
+                    total += Double(partial)
+                    partial = 0
+                }
+            }
+            return total + Double(partial)
         }
     }
 

@@ -35,7 +35,7 @@ struct SigmoidVectorKernel {
         let scale = Vector(repeating: o.scale)
         var total = 0.0
         var offset = 0
-        let whole = o.count & ~15
+        let whole = o.count - o.count % Vector.scalarCount
         var broadcastPositive = Vector(repeating: o.alphaPositive[0])
         var broadcastNegative = Vector(repeating: o.alphaNegative[0])
         while offset < whole {
@@ -61,7 +61,7 @@ struct SigmoidVectorKernel {
                 accumulator += weightedLoss
                 o.losses?.storeVector(weightedLoss, at: offset)
                 o.gradient?.storeVector(weightedDerivative, at: offset)
-                offset += 16
+                offset += Vector.scalarCount
             }
             total += accumulator.laneSum
         }

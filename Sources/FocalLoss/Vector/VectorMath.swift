@@ -1,4 +1,4 @@
-/// Polynomial `exp`, `log` and `log1p` for 16 `Float` lanes at a time, written for the fused
+/// Polynomial `exp`, `log` and `log1p` for a vector of `Float` lanes at a time, written for the fused
 /// kernels so that no lane ever calls into libm.
 ///
 /// Accuracy (float64 evaluation of the polynomials, `scripts/fit_polynomials.py`): `exp` 1.0e-8
@@ -6,8 +6,8 @@
 /// within a few ulp. The code follows `../shared/notes/swift-simd.md`: constants are whole
 /// vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
 /// products are written `a + b * c` (fused only where the target has FMA).
-typealias Vector = SIMD16<Float>
-typealias IntVector = SIMD16<Int32>
+typealias Vector = SIMD8<Float>
+typealias IntVector = SIMD8<Int32>
 
 struct VectorMath {
     // exp
@@ -35,6 +35,12 @@ struct VectorMath {
     let one = Vector(repeating: 1)
     let two = Vector(repeating: 2)
     let zero = Vector(repeating: 0)
+    /// `[0, 1, 2, ...]`.
+    let laneIndices: IntVector = {
+        var indices = IntVector()
+        for lane in 0..<IntVector.scalarCount { indices[lane] = Int32(lane) }
+        return indices
+    }()
 
     /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision
     /// (the scale `2^n` is applied in two halves).

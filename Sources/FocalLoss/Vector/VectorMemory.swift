@@ -27,11 +27,11 @@ extension UnsafeMutablePointer where Pointee == Float {
 }
 
 extension Vector {
-    /// The sum of the 16 lanes, in `Double`.
+    /// The sum of the lanes, in `Double`.
     @inline(__always)
     var laneSum: Double {
         var total = 0.0
-        for lane in 0..<16 { total += Double(self[lane]) }
+        for lane in 0..<scalarCount { total += Double(self[lane]) }
         return total
     }
 }
