@@ -291,6 +291,8 @@ extension SigmoidFocalLoss {
     }
 
     /// Reduces: works out the scale of the reduction, then runs the fused pass.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func evaluate(
         _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, reduction: FocalReduction,
@@ -318,6 +320,8 @@ extension SigmoidFocalLoss {
     /// is bit-identical whatever the number of threads. `Float` logits take the 16-lane vector
     /// kernel; everything else the scalar kernel.
     @discardableResult
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func run(
         _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
@@ -348,6 +352,8 @@ extension SigmoidFocalLoss {
         var scale: Scalar
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func runScalar(_ o: Operands, _ start: Int, _ end: Int, _ plan: Plan, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
         let term = SigmoidFocalTerm(gamma: gamma)
         let fromLogits = input == .logits

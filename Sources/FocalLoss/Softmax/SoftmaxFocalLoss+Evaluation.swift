@@ -99,6 +99,8 @@ extension SoftmaxFocalLoss {
 
     /// Works out the reduction's scale (the mean counts positions not ignored, weighted), then
     /// runs the fused pass.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func evaluate(
         _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, reduction: FocalReduction,
@@ -126,6 +128,8 @@ extension SoftmaxFocalLoss {
     /// Positions are cut into chunks that depend only on the input's size, so the sum is
     /// bit-identical whatever the number of threads.
     @discardableResult
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func run(
         _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar>,
         _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
@@ -188,6 +192,8 @@ extension SoftmaxFocalLoss {
     }
 
     /// The scalar kernel over the positions in `range`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func runPositions(
         _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
         _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,

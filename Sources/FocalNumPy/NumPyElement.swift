@@ -1,0 +1,34 @@
+/// A Swift type that can be written to a `.npy` file as is: its in-memory bits are exactly those
+/// of the NumPy element type ``numPyDType`` in native byte order.
+///
+/// The library conforms `Float`, `Double`, `Float16` (where Swift has it), `Bool`, the fixed-width integers, `Int`
+/// and `UInt`. Do not conform other types: their bytes would be written unchanged.
+public protocol NumPyElement: BitwiseCopyable, Sendable {
+    /// The NumPy element type with the same representation.
+    static var numPyDType: NumPyDType { get }
+}
+
+extension Float: NumPyElement { public static var numPyDType: NumPyDType { .float32 } }
+extension Double: NumPyElement { public static var numPyDType: NumPyDType { .float64 } }
+#if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+extension Float16: NumPyElement { public static var numPyDType: NumPyDType { .float16 } }
+#endif
+extension Bool: NumPyElement { public static var numPyDType: NumPyDType { .bool } }
+extension Int8: NumPyElement { public static var numPyDType: NumPyDType { .int8 } }
+extension Int16: NumPyElement { public static var numPyDType: NumPyDType { .int16 } }
+extension Int32: NumPyElement { public static var numPyDType: NumPyDType { .int32 } }
+extension Int64: NumPyElement { public static var numPyDType: NumPyDType { .int64 } }
+extension UInt8: NumPyElement { public static var numPyDType: NumPyDType { .uint8 } }
+extension UInt16: NumPyElement { public static var numPyDType: NumPyDType { .uint16 } }
+extension UInt32: NumPyElement { public static var numPyDType: NumPyDType { .uint32 } }
+extension UInt64: NumPyElement { public static var numPyDType: NumPyDType { .uint64 } }
+
+extension Int: NumPyElement {
+    /// `int64` on 64-bit platforms, `int32` on 32-bit ones.
+    public static var numPyDType: NumPyDType { MemoryLayout<Int>.size == 8 ? .int64 : .int32 }
+}
+
+extension UInt: NumPyElement {
+    /// `uint64` on 64-bit platforms, `uint32` on 32-bit ones.
+    public static var numPyDType: NumPyDType { MemoryLayout<UInt>.size == 8 ? .uint64 : .uint32 }
+}
