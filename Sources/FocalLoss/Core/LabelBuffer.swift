@@ -8,7 +8,7 @@ struct LabelBuffer: @unchecked Sendable {
     let width: Width
 
     init<Label: FixedWidthInteger>(_ labels: UnsafeBufferPointer<Label>) {
-        base = labels.baseAddress.map(UnsafeRawPointer.init)
+        if let address = labels.baseAddress { base = UnsafeRawPointer(address) } else { base = nil }
         count = labels.count
         switch (Label.bitWidth, Label.isSigned) {
         case (8, true): width = .int8
