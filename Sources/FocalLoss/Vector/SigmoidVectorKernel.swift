@@ -20,18 +20,8 @@ struct SigmoidVectorKernel {
     }
 
     /// Runs over the operands; returns the sum of the (weighted) losses.
-    func run(_ operands: Operands, gamma: Float) -> Double {
-        switch gamma {
-        case 0: return run(operands, GammaZero())
-        case 1: return run(operands, GammaOne())
-        case 2: return run(operands, GammaTwo())
-        case 3: return run(operands, GammaThree())
-        default: return run(operands, GammaGeneral(gamma: Vector(repeating: gamma)))
-        }
-    }
-
-    @inline(__always)
-    private func run<M: VectorModulation>(_ o: Operands, _ modulation: M) -> Double {
+    func run(_ o: Operands, gamma: Float) -> Double {
+        let modulation = VectorModulation(gamma: gamma)
         let scale = Vector(repeating: o.scale)
         var total = 0.0
         var offset = 0
@@ -90,9 +80,9 @@ struct SigmoidVectorKernel {
     }
 
     /// Loss and derivative of 16 elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
-    @inline(__always)
-    private func element<M: VectorModulation>(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: M
+    @_transparent
+    func element(
+        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation
     ) -> (loss: Vector, derivative: Vector) {
         let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & IntVector(repeating: 0x7FFF_FFFF), to: Vector.self)
         let e = math.exp(nonPositive: -magnitude)
