@@ -49,6 +49,18 @@ let package = Package(
             dependencies: ["FocalLoss"],
             path: "Examples/Segmentation"
         ),
+        // Training logistic regression with Swift autodiff and the focal loss.
+        .executableTarget(
+            name: "AutodiffLogisticRegression",
+            dependencies: ["FocalDifferentiation", "FocalLoss"],
+            path: "Examples/AutodiffLogisticRegression"
+        ),
+        // The autodiff path's overhead over the fused kernel (run in release).
+        .executableTarget(
+            name: "AutodiffOverhead",
+            dependencies: ["FocalDifferentiation", "FocalLoss"],
+            path: "Benchmarks/AutodiffOverhead"
+        ),
         .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss"]),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),

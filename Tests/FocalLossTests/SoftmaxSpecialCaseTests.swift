@@ -32,6 +32,32 @@ struct SoftmaxSpecialCaseTests {
         #expect(elementsFirst == elementsLast)
     }
 
+    @Test("Float vector kernels: channels-first and class-last agree to rounding", arguments: [0.0, 0.5, 2.0])
+    func vectorLayoutsAgree(gamma: Double) throws {
+        // No smoothing, integer labels: class-last takes the row kernel, channels-first the
+        // column kernel (8 positions per vector, and the scalar kernel for the rest of a row).
+        let (n, c, h, w) = (3, 21, 4, 5)
+        let (first, last, labels) = Self.problem(n: n, c: c, h: h, w: w, seed: 22)
+        var masked = labels
+        masked[3] = -100
+        masked[17] = -100
+        let weights = (0..<(n * h * w)).map { Float($0 % 4) / 2 }
+        let focal = try SoftmaxFocalLoss<Float>(gamma: Float(gamma), alpha: .perClass((0..<c).map { 0.5 + Float($0) / 10 }))
+        let (lossFirst, gradientFirst) = try focal.lossAndGradient(
+            first.map(Float.init), shape: [n, c, h, w], classAxis: 1, labels: masked, ignoreIndex: -100, weights: weights)
+        let (lossLast, gradientLast) = try focal.lossAndGradient(
+            last.map(Float.init), shape: [n, h, w, c], classAxis: -1, labels: masked, ignoreIndex: -100, weights: weights)
+        expectClose(Double(lossFirst), Double(lossLast), rtol: 2e-6, atol: 0, "loss")
+        let scale = Double(gradientLast.map(abs).max()!)
+        for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w {
+            let a = Double(gradientFirst[((i * c + k) * h + y) * w + x]), b = Double(gradientLast[((i * h + y) * w + x) * c + k])
+            expectClose(a, b, rtol: 2e-6, atol: 1e-7 * scale, "gradient at \([i, k, y, x])")
+        } } } }
+        let double = try SoftmaxFocalLoss<Double>(gamma: gamma, alpha: .perClass((0..<c).map { 0.5 + Double($0) / 10 }))
+        let reference = try double.loss(first, shape: [n, c, h, w], labels: masked, ignoreIndex: -100, weights: weights.map(Double.init))
+        expectClose(Double(lossFirst), reference, rtol: 2e-6, atol: 0, "loss against Double")
+    }
+
     @Test("Ignored positions give no loss, no gradient and no count")
     func ignoreIndex() throws {
         let (n, c, h, w) = (1, 4, 2, 3)

@@ -136,7 +136,7 @@ extension SigmoidFocalLoss {
         gradient: inout [Scalar]
     ) throws(FocalLossError) -> Scalar {
         if gradient.count != predictions.count {
-            gradient = [Scalar](repeating: 0, count: predictions.count)
+            gradient = zeros(predictions.count)
         }
         return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
             try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
@@ -149,7 +149,7 @@ extension SigmoidFocalLoss {
     public func elementwiseLosses(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> [Scalar] {
-        var losses = [Scalar](repeating: 0, count: predictions.count)
+        var losses: [Scalar] = zeros(predictions.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in
                 try elementwiseLosses(p, targets: t, shape: shape, weights: w, losses: l, gradient: nil)
@@ -162,8 +162,8 @@ extension SigmoidFocalLoss {
     public func elementwiseLossesAndGradient(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
-        var losses = [Scalar](repeating: 0, count: predictions.count)
-        var gradient = [Scalar](repeating: 0, count: predictions.count)
+        var losses: [Scalar] = zeros(predictions.count)
+        var gradient: [Scalar] = zeros(predictions.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
                 try withBuffers(predictions, targets, weights) { (p, t, w) throws(FocalLossError) in

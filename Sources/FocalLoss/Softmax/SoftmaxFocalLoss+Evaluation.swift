@@ -137,14 +137,67 @@ extension SoftmaxFocalLoss {
     ) -> Double {
         let granularity = max(1, (1 << 14) / plan.classes)
         let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
-        var vectorRows = false
-        if case .labels = targets, Scalar.self == Float.self, input == .logits, labelSmoothing == 0, plan.inner == 1 {
-            vectorRows = true
+        var vectorized = false
+        if case .labels = targets, Scalar.self == Float.self, input == .logits, labelSmoothing == 0 {
+            vectorized = plan.inner == 1 || plan.inner >= Vector.scalarCount
         }
         return chunkedSum(count: plan.positions, granularity: granularity, threads: threadCount) { range in
-            vectorRows
+            if !vectorized {
+                return runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+            }
+            return plan.inner == 1
                 ? runRows(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
-                : runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+                : runColumns(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+        }
+    }
+
+    /// The vector kernel across positions for the channels-first layout: `Float` logits, integer
+    /// labels, no label smoothing, at least one vector of positions per row. The positions left
+    /// at the end of each row take the scalar kernel.
+    func runColumns(
+        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
+        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
+        let classes = plan.classes, inner = plan.inner, lanes = Vector.scalarCount
+        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
+        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let kernel = SoftmaxColumnKernel(gamma: Float(gamma))
+        let reductionScale = Vector(repeating: Float(scale))
+        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        return classWeights.withOptionalBuffer { alphas in
+            var total = 0.0
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let rowEnd = min(range.upperBound, position - position % inner + inner)
+                while position + lanes <= rowEnd {
+                    let (o, j) = position.quotientAndRemainder(dividingBy: inner)
+                    let base = o * classes * inner + j
+                    var laneLabels = IntVector(), laneWeights = Vector(), laneAlphas = Vector()
+                    for lane in 0..<lanes {
+                        let y = labels[position + lane]
+                        let live = y != ignoreIndex
+                        laneLabels[lane] = live ? Int32(y) : -1
+                        laneWeights[lane] = live ? (w?[position + lane] ?? 1) : 0
+                        laneAlphas[lane] = live ? (alphas?[y] ?? 1) : 0
+                    }
+                    let loss = kernel.block(
+                        x + base, stride: inner, classes: classes, labels: laneLabels, weight: laneWeights,
+                        classWeights: laneAlphas, scale: laneWeights * reductionScale, gradient: g.map { $0 + base })
+                    l?.storeVector(loss, at: position)
+                    total += loss.laneSum
+                    position += lanes
+                }
+                if position < rowEnd {
+                    total += runPositions(position..<rowEnd, plan, predictions, targets, weights, scale: scale,
+                                          losses: losses, gradient: gradient)
+                    position = rowEnd
+                }
+            }
+            return total
         }
     }
 

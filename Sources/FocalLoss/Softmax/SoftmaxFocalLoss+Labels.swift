@@ -44,7 +44,7 @@ extension SoftmaxFocalLoss {
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
         gradient: inout [Scalar]
     ) throws(FocalLossError) -> Scalar {
-        if gradient.count != predictions.count { gradient = [Scalar](repeating: 0, count: predictions.count) }
+        if gradient.count != predictions.count { gradient = zeros(predictions.count) }
         return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
             try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
                 try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
@@ -59,7 +59,7 @@ extension SoftmaxFocalLoss {
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> [Scalar] {
-        var losses = [Scalar](repeating: 0, count: labels.count)
+        var losses: [Scalar] = zeros(labels.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
                 try elementwiseLosses(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
@@ -75,8 +75,8 @@ extension SoftmaxFocalLoss {
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
-        var losses = [Scalar](repeating: 0, count: labels.count)
-        var gradient = [Scalar](repeating: 0, count: predictions.count)
+        var losses: [Scalar] = zeros(labels.count)
+        var gradient: [Scalar] = zeros(predictions.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
                 try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in

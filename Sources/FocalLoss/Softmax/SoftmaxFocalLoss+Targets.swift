@@ -40,7 +40,7 @@ extension SoftmaxFocalLoss {
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar],
         weights: [Scalar]? = nil, reduction: FocalReduction = .mean, gradient: inout [Scalar]
     ) throws(FocalLossError) -> Scalar {
-        if gradient.count != predictions.count { gradient = [Scalar](repeating: 0, count: predictions.count) }
+        if gradient.count != predictions.count { gradient = zeros(predictions.count) }
         return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
             try withBuffers(predictions, targets, weights) { (x, t, w) throws(FocalLossError) in
                 try lossAndGradient(x, shape: shape, classAxis: classAxis, targets: t, weights: w, reduction: reduction, gradient: g)
@@ -68,8 +68,8 @@ extension SoftmaxFocalLoss {
         _ predictions: [Scalar], shape: [Int], classAxis: Int, targets: [Scalar], weights: [Scalar]?, gradient wanted: Bool
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
         let positions = Self.positionCount(shape: shape, classAxis: classAxis)
-        var losses = [Scalar](repeating: 0, count: positions)
-        var gradient = [Scalar](repeating: 0, count: wanted ? predictions.count : 0)
+        var losses: [Scalar] = zeros(positions)
+        var gradient: [Scalar] = zeros(wanted ? predictions.count : 0)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
                 try withBuffers(predictions, targets, weights) { (x, t, w) throws(FocalLossError) in
