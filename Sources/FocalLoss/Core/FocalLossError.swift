@@ -11,6 +11,8 @@ public struct ElementLocation: Sendable, Hashable, CustomStringConvertible {
         self.coordinates = coordinates
     }
 
+    /// The location as it appears in error messages: `index 7`, or with two or more axes
+    /// `index 7 (position [3, 1])`.
     public var description: String {
         if coordinates.count <= 1 { return "index \(offset)" }
         return "index \(offset) (position [\(coordinates.map(String.init).joined(separator: ", "))])"
@@ -38,6 +40,8 @@ public enum FocalLossError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An integer class label is neither a class index in `0..<classCount` nor the ignore index.
     case labelOutOfRange(label: Int, classCount: Int, location: ElementLocation)
 
+    /// A one-line message naming the argument, and where an element is at fault its value,
+    /// position and the requirement it breaks, e.g. `gamma: value -1.0 must be finite and >= 0`.
     public var description: String {
         switch self {
         case .emptyInput(let argument):

@@ -19,6 +19,7 @@ public enum FocalReduction: Sendable, Hashable {
 }
 
 extension FocalReduction: CustomStringConvertible {
+    /// The reduction as text: `sum`, `mean`, or `sum / N` for ``normalized(by:)``.
     public var description: String {
         switch self {
         case .sum: return "sum"

@@ -40,6 +40,8 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         case perClass([Scalar], classAxis: Int)
 
         /// A literal is ``balanced(_:)``: `alpha: 0.25`.
+        ///
+        /// - Parameter value: The weight α of the positive term, in `[0, 1]`.
         public init(floatLiteral value: Double) {
             self = .balanced(Scalar(value))
         }
@@ -100,6 +102,7 @@ extension SigmoidFocalLoss {
     ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
     ///     loss and gradient (0 masks an element out).
     ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    /// - Returns: The reduced loss.
     /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func loss(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
@@ -112,8 +115,17 @@ extension SigmoidFocalLoss {
 
     /// The reduced focal loss and its gradient with respect to the predictions, from one pass.
     ///
-    /// Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``); the
+    ///     gradient is that of the reduced loss.
     /// - Returns: The loss and the gradient, shaped like `predictions`.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
         weights: [Scalar]? = nil, reduction: FocalReduction = .mean
@@ -129,7 +141,20 @@ extension SigmoidFocalLoss {
     ///
     /// When `gradient` already holds `predictions.count` elements its storage is reused, so a
     /// training loop that passes the same array every step allocates nothing; otherwise it is
-    /// resized first. Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    /// resized first.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: Receives the gradient of the reduced loss, shaped like `predictions`.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element; `gradient` is then
+    ///   unspecified.
     public func lossAndGradient(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil,
         weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
@@ -146,6 +171,16 @@ extension SigmoidFocalLoss {
     }
 
     /// The unreduced loss: one value per element (weighted, when weights are given).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    /// - Returns: The loss of each element, shaped like `predictions`.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> [Scalar] {
@@ -159,6 +194,17 @@ extension SigmoidFocalLoss {
     }
 
     /// The unreduced loss and, for each element, the derivative of its own loss.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    /// - Returns: The loss of each element and the derivative of each element's loss with respect
+    ///   to its prediction, both shaped like `predictions`.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLossesAndGradient(
         _ predictions: [Scalar], targets: [Scalar], shape: [Int]? = nil, weights: [Scalar]? = nil
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
@@ -180,7 +226,16 @@ extension SigmoidFocalLoss {
 extension SigmoidFocalLoss {
     /// The reduced focal loss of predictions held in a buffer.
     ///
-    /// Parameters as in ``loss(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``.
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func loss(
         _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
         shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
@@ -192,6 +247,18 @@ extension SigmoidFocalLoss {
 
     /// The reduced focal loss, with its gradient written into `gradient`
     /// (`predictions.count` elements).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: Receives the gradient of the reduced loss; `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient(
         _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
         shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
@@ -204,6 +271,17 @@ extension SigmoidFocalLoss {
 
     /// The unreduced loss written into `losses`, and optionally each element's derivative of its
     /// own loss into `gradient`; both hold `predictions.count` elements.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - losses: Receives the loss of each element.
+    ///   - gradient: When given, receives the derivative of each element's loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses(
         _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
         shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,
@@ -224,6 +302,19 @@ extension SigmoidFocalLoss {
     /// `[0, 1]`, and finite non-negative weights. For other values the results are unspecified
     /// (they may be NaN) though memory stays safe. Use it in a training loop whose data were
     /// validated once.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), any shape, row-major.
+    ///   - targets: One target in `[0, 1]` per prediction: hard 0/1 labels or soft targets.
+    ///   - shape: The shape of `predictions`, needed only for per-class α and for error messages;
+    ///     when `nil` the input is flat.
+    ///   - weights: Optional non-negative weights, one per prediction, multiplying each element's
+    ///     loss and gradient (0 masks an element out).
+    ///   - reduction: How element losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: When given, receives the gradient of the reduced loss;
+    ///     `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` for a count, shape or parameter that does not fit.
     public func uncheckedLossAndGradient(
         _ predictions: UnsafeBufferPointer<Scalar>, targets: UnsafeBufferPointer<Scalar>,
         shape: [Int]? = nil, weights: UnsafeBufferPointer<Scalar>? = nil,

@@ -14,6 +14,7 @@ extension SoftmaxFocalLoss {
     ///   - weights: Optional non-negative weights, one per position.
     ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
     ///     the positions not ignored).
+    /// - Returns: The reduced loss.
     /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func loss<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
@@ -26,7 +27,21 @@ extension SoftmaxFocalLoss {
     }
 
     /// The reduced focal loss and its gradient with respect to the predictions, for integer
-    /// labels. Parameters as in ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
+    /// labels.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
+    ///     the positions not ignored).
+    /// - Returns: The loss and the gradient, shaped like `predictions` (zero at ignored positions).
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
@@ -39,6 +54,21 @@ extension SoftmaxFocalLoss {
 
     /// The reduced focal loss for integer labels, with the gradient written into an array the
     /// caller keeps (reused when it already holds `predictions.count` elements, resized otherwise).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
+    ///     the positions not ignored).
+    ///   - gradient: Receives the gradient of the reduced loss, shaped like `predictions`.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean,
@@ -55,6 +85,18 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels: one value per position (shape without the class
     /// axis), 0 at ignored positions.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    /// - Returns: The loss of each position, in the shape of `labels`.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
@@ -71,6 +113,19 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels and, for each position, the gradient of its own
     /// loss (zero at ignored positions).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    /// - Returns: The loss of each position (shaped like `labels`) and the gradient of each
+    ///   position's loss with respect to its `C` predictions (shaped like `predictions`).
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLossesAndGradient<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil
@@ -89,8 +144,23 @@ extension SoftmaxFocalLoss {
     }
 
     /// The reduced loss for integer labels held in buffers, with the gradient written into
-    /// `gradient` when it is given (`predictions.count` elements). Parameters as in
-    /// ``loss(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``.
+    /// `gradient` when it is given (`predictions.count` elements).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
+    ///     the positions not ignored).
+    ///   - gradient: When given, receives the gradient of the reduced loss;
+    ///     `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
@@ -106,6 +176,20 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for integer labels written into `losses` (one per position), and
     /// optionally each position's own gradient into `gradient` (`predictions.count` elements).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - losses: Receives the loss of each position; as many elements as `labels`.
+    ///   - gradient: When given, receives the gradient of each position's loss;
+    ///     `predictions.count` elements.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,
@@ -126,6 +210,22 @@ extension SoftmaxFocalLoss {
     /// Counts, shapes, parameters and labels are still checked (a label out of range would read
     /// outside the class weights), but the caller guarantees finite logits or probabilities in
     /// `[0, 1]` and finite non-negative weights; otherwise the results are unspecified.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position: the shape without the class axis, row-major. Any
+    ///     integer type (`UInt8` segmentation masks included).
+    ///   - ignoreIndex: A label value whose positions contribute neither loss, nor gradient, nor
+    ///     count (e.g. `-100`, or `255` in segmentation masks).
+    ///   - weights: Optional non-negative weights, one per position.
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``, over
+    ///     the positions not ignored).
+    ///   - gradient: When given, receives the gradient of the reduced loss;
+    ///     `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` for a count, shape, parameter or label that does not fit.
     public func uncheckedLossAndGradient<Label: FixedWidthInteger>(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         labels: UnsafeBufferPointer<Label>, ignoreIndex: Int? = nil,

@@ -12,6 +12,7 @@ extension SoftmaxFocalLoss {
     ///     position. Label smoothing, when set, applies to them too.
     ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
     ///   - reduction: How position losses are combined (default ``FocalReduction/mean``).
+    /// - Returns: The reduced loss.
     /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func loss(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar],
@@ -22,8 +23,18 @@ extension SoftmaxFocalLoss {
         }
     }
 
-    /// The reduced focal loss and its gradient for a target tensor. Parameters as in
-    /// ``loss(_:shape:classAxis:targets:weights:reduction:)``.
+    /// The reduced focal loss and its gradient for a target tensor.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``).
+    /// - Returns: The loss and the gradient, shaped like `predictions`.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar],
         weights: [Scalar]? = nil, reduction: FocalReduction = .mean
@@ -36,6 +47,18 @@ extension SoftmaxFocalLoss {
 
     /// The reduced focal loss for a target tensor, with the gradient written into an array the
     /// caller keeps (reused when it already holds `predictions.count` elements).
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: Receives the gradient of the reduced loss, shaped like `predictions`.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar],
         weights: [Scalar]? = nil, reduction: FocalReduction = .mean, gradient: inout [Scalar]
@@ -49,6 +72,16 @@ extension SoftmaxFocalLoss {
     }
 
     /// The unreduced loss for a target tensor: one value per position.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    /// - Returns: The loss of each position: the shape without the class axis.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar], weights: [Scalar]? = nil
     ) throws(FocalLossError) -> [Scalar] {
@@ -57,6 +90,17 @@ extension SoftmaxFocalLoss {
     }
 
     /// The unreduced loss for a target tensor and each position's own gradient.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    /// - Returns: The loss of each position (the shape without the class axis) and the gradient
+    ///   of each position's loss with respect to its `C` predictions (shaped like `predictions`).
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLossesAndGradient(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar], weights: [Scalar]? = nil
     ) throws(FocalLossError) -> (losses: [Scalar], gradient: [Scalar]) {
@@ -83,6 +127,19 @@ extension SoftmaxFocalLoss {
 
     /// The reduced loss for a target tensor held in buffers, with the gradient written into
     /// `gradient` when it is given.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: When given, receives the gradient of the reduced loss;
+    ///     `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func lossAndGradient(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
@@ -97,6 +154,18 @@ extension SoftmaxFocalLoss {
 
     /// The unreduced loss for a target tensor written into `losses` (one per position), and
     /// optionally each position's own gradient into `gradient`.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    ///   - losses: Receives the loss of each position; one element per position.
+    ///   - gradient: When given, receives the gradient of each position's loss;
+    ///     `predictions.count` elements.
+    /// - Throws: ``FocalLossError`` naming the first bad argument or element.
     public func elementwiseLosses(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
@@ -112,6 +181,19 @@ extension SoftmaxFocalLoss {
 
     /// The reduced loss and optional gradient for a target tensor without the element scans:
     /// the caller guarantees finite predictions in range, finite non-negative targets and weights.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see ``input``), row-major in `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: Finite, non-negative target weights per class, usually summing to 1 at each
+    ///     position; shaped like `predictions`.
+    ///   - weights: Optional non-negative weights, one per position (0 masks a position out).
+    ///   - reduction: How position losses are combined (default ``FocalReduction/mean``).
+    ///   - gradient: When given, receives the gradient of the reduced loss;
+    ///     `predictions.count` elements.
+    /// - Returns: The reduced loss.
+    /// - Throws: ``FocalLossError`` for a count, shape or parameter that does not fit.
     public func uncheckedLossAndGradient(
         _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int = 1,
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,

@@ -36,8 +36,12 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         case perClass([Scalar])
 
         /// A literal is ``uniform(_:)``: `alpha: 0.25`.
+        ///
+        /// - Parameter value: The weight of every class, finite and `>= 0`.
         public init(floatLiteral value: Double) { self = .uniform(Scalar(value)) }
         /// An array literal is ``perClass(_:)``: `alpha: [0.25, 1, 1]`.
+        ///
+        /// - Parameter elements: One weight per class, in class order, each finite and `>= 0`.
         public init(arrayLiteral elements: Scalar...) { self = .perClass(elements) }
     }
 

@@ -99,13 +99,25 @@ struct SigmoidVectorKernel {
         let ce = t * softplusNegative + u * softplusPositive
         let m = p * u + q * t
         let weight = alphaPositive * t + alphaNegative * u
-        let scaledModulation = weight * modulation.power(m, math)
+        let soft = (t .!= math.zero) .& (t .!= math.one)
+        let anySoft = any(soft)
+        let factor: Vector
+        if modulation.kind == .general {
+            // log m for free when targets are hard: m is q (t = 1) or p (t = 0), whose logs are
+            // the softplus terms already at hand; only soft targets need the polynomial log.
+            var logM = -(t * softplusPositive + u * softplusNegative)
+            if anySoft { logM = logM.replacing(with: math.log(positive: m), where: soft) }
+            factor = math.exp(nonPositive: modulation.gamma * logM)
+                .replacing(with: math.zero, where: soft .& (m .<= math.zero))
+        } else {
+            factor = modulation.power(m, math)
+        }
+        let scaledModulation = weight * factor
         var bracket = p * u - q * t
         if !modulation.isZero {
             // p·q / m is q for t = 0 and p for t = 1; only soft targets need the division.
             var ratio = p.replacing(with: q, where: t .== math.zero)
-            let soft = (t .!= math.zero) .& (t .!= math.one)
-            if any(soft) {
+            if anySoft {
                 let divided = (p * q / m).replacing(with: math.zero, where: m .<= math.zero)
                 ratio = ratio.replacing(with: divided, where: soft)
             }
