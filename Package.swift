@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -36,7 +37,8 @@ let package = Package(
             dependencies: [
                 "FocalLoss", "FocalNumPy", "FocalTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Resources/mammography.csv"), .copy("Resources/PROVENANCE.md")]
         ),
         // The README's quick start, compiled so it cannot rot (a test checks the README quotes it).
         .executableTarget(

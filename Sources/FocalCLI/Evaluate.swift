@@ -1,0 +1,81 @@
+import ArgumentParser
+import FocalTraining
+import Foundation
+
+/// `focal evaluate`: the metrics of a model on labelled CSV data.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a model on labelled CSV data: AP, ROC-AUC, balanced accuracy, macro-F1, per-class figures.",
+        discussion: """
+            The data need the model's feature columns (by name, any order) and its label column. \
+            Binary models predict class 1 when its probability reaches the model's threshold (chosen \
+            for the best F1 on the validation rows at training time) unless --threshold is given. \
+            Multi-class AP and ROC-AUC are one-vs-rest macro averages.
+            """
+    )
+
+    @Argument(help: "The model file written by 'focal train'.")
+    var model: String
+
+    @Argument(help: "Labelled data: a CSV file with a header.")
+    var data: String
+
+    @Option(help: "The decision threshold on P(class 1) of a binary model (default: the model's).")
+    var threshold: Double?
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Option(help: "The most threads to use (default: one per processor).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threshold, !threshold.isFinite { throw ValidationError("--threshold must be finite") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() throws {
+        TrainingTerminal.writeOutput(try output())
+    }
+
+    /// The text this command prints.
+    func output() throws -> String {
+        let trained: TrainedModel
+        let dataset: Dataset
+        do {
+            trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        do {
+            dataset = try trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        let report: ClassificationReport
+        do {
+            report = try trained.report(on: dataset, threshold: threshold, threads: threads)
+        } catch {
+            throw TrainingCLIError("\(data): \(error)")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let reportObject = try JSONSerialization.jsonObject(with: encoder.encode(report)) as! [String: Any]
+            var object = reportObject
+            object["classNames"] = trained.classNames
+            object["model"] = model
+            object["data"] = data
+            if var perClass = reportObject["perClass"] as? [[String: Any]] {
+                for index in perClass.indices {
+                    if let c = perClass[index]["classIndex"] as? Int { perClass[index]["className"] = trained.classNames[c] }
+                }
+                object["perClass"] = perClass
+            }
+            let bytes = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: bytes, as: UTF8.self) + "\n"
+        }
+        return "model \(model): \(trained.architecture), \(lossDescription(trained.configuration.loss)); data \(data)\n"
+            + TrainingReportText.table(report, classNames: trained.classNames)
+    }
+}

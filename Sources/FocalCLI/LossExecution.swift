@@ -1,0 +1,62 @@
+import FocalLoss
+import FocalNumPy
+
+extension LossCommand {
+    /// Reads the input files, computes the loss (and gradient) and writes the requested files.
+    ///
+    /// - Returns: The text for stdout (the loss, or the JSON object) and the files written.
+    /// - Throws: ``CLIError`` naming the option and file at fault. No output file is written
+    ///   unless every computation succeeded, and each is written atomically.
+    func execute() throws(CLIError) -> CommandOutput {
+        let predictions = try LossInputFiles.readPredictions(x)
+        let precision = self.precision ?? (predictions.dtype == .float64 ? .double : .float)
+        switch precision {
+        case .float: return try execute(Float.self, predictions: predictions)
+        case .double: return try execute(Double.self, predictions: predictions)
+        }
+    }
+
+    private func execute<Scalar: FocalScalar & NumPyElement>(
+        _: Scalar.Type, predictions: NumPyArray
+    ) throws(CLIError) -> CommandOutput {
+        let inputs = try LossInputs<Scalar>(command: self, predictions: predictions)
+        let result = try LossKernelCall(command: self, inputs: inputs).run()
+
+        var produced = CommandOutput()
+        if let gradientPath = gradient, let values = result.gradient {
+            try LossOutputFile.write(values, shape: inputs.shape, dtype: predictions.dtype, to: gradientPath, option: "--gradient")
+            produced.writtenFiles.append(gradientPath)
+        }
+        if let outputPath = output, let values = result.losses {
+            try LossOutputFile.write(values, shape: inputs.lossShape, dtype: predictions.dtype, to: outputPath, option: "--output")
+            produced.writtenFiles.append(outputPath)
+        }
+        let precisionName = Scalar.self == Double.self ? "double" : "float"
+        produced.standardOutput = LossReportText.text(
+            loss: result.loss.map(Double.init), lossText: result.loss.map { "\($0)" },
+            elements: inputs.x.count, precision: precisionName, json: json)
+        return produced
+    }
+}
+
+/// The formatted stdout of `focal loss`.
+enum LossReportText {
+    /// The loss alone (`0.34700862`), or the JSON object; empty for `--reduction none` without
+    /// `--json`.
+    ///
+    /// - Parameters:
+    ///   - loss: The reduced loss, `nil` for `--reduction none`.
+    ///   - lossText: The loss in the shortest form that reads back as the computed value in its
+    ///     own precision (a `Float` is not widened to 17 digits).
+    ///   - elements: The number of elements of X.
+    ///   - precision: `float` or `double`.
+    ///   - json: Whether to print the JSON object.
+    static func text(loss: Double?, lossText: String?, elements: Int, precision: String, json: Bool) -> String {
+        let number = (loss?.isFinite ?? false) ? lossText : nil
+        if json {
+            return "{\"loss\": \(number ?? "null"), \"elements\": \(elements), \"precision\": \"\(precision)\"}\n"
+        }
+        guard let lossText else { return "" }
+        return lossText + "\n"
+    }
+}

@@ -1,0 +1,126 @@
+import FocalLoss
+import FocalNumPy
+
+/// What one `focal loss` call computed.
+struct LossResult<Scalar> {
+    /// The reduced loss; `nil` for `--reduction none`.
+    var loss: Scalar?
+    /// The unreduced losses, for `--reduction none`.
+    var losses: [Scalar]?
+    /// d(loss)/dX, when `--gradient` was given.
+    var gradient: [Scalar]?
+}
+
+/// One call of the `FocalLoss` kernels with the options of `focal loss`.
+struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
+    let command: LossCommand
+    let inputs: LossInputs<Scalar>
+
+    /// The reduction as `FocalLoss` spells it; `nil` for `none`.
+    var reduction: FocalReduction? {
+        switch command.effectiveReduction {
+        case .none: return nil
+        case .mean: return .mean
+        case .sum: return command.normalizer.map { .normalized(by: $0) } ?? .sum
+        }
+    }
+
+    var predictionKind: PredictionKind { command.input == .logits ? .logits : .probabilities }
+
+    var wantsGradient: Bool { command.gradient != nil }
+
+    /// Runs the kernel.
+    ///
+    /// - Throws: ``CLIError`` built from the kernel's `FocalLossError`, naming the option and
+    ///   file instead of the kernel's argument (`--labels y.npy: value 7 at index 3 ...`).
+    func run() throws(CLIError) -> LossResult<Scalar> {
+        do {
+            switch command.kind {
+            case .sigmoid: return try sigmoid()
+            case .softmax:
+                switch inputs.truth {
+                case .targets(let targets): return try softmax(targets: targets)
+                case .labels(let labels): return try softmax(labels: labels)
+                }
+            }
+        } catch {
+            throw CLIError(error, subjects: inputs.subjects)
+        }
+    }
+
+    private func sigmoid() throws(FocalLossError) -> LossResult<Scalar> {
+        guard case .targets(let targets) = inputs.truth else { preconditionFailure("validate() requires --targets for sigmoid") }
+        let alpha: SigmoidFocalLoss<Scalar>.Alpha = switch inputs.alpha {
+        case nil: .none
+        case .scalar(let value)?: .balanced(Scalar(value))
+        case .perClass(let values)?: .perClass(values.map { Scalar($0) }, classAxis: inputs.classAxis ?? command.classAxis)
+        }
+        let focal = try SigmoidFocalLoss<Scalar>(
+            gamma: Scalar(command.gamma), alpha: alpha, input: predictionKind, threads: command.threads)
+        let (x, shape, weights) = (inputs.x, inputs.shape, inputs.weights)
+        guard let reduction else {
+            if wantsGradient {
+                let (losses, gradient) = try focal.elementwiseLossesAndGradient(x, targets: targets, shape: shape, weights: weights)
+                return LossResult(losses: losses, gradient: gradient)
+            }
+            return LossResult(losses: try focal.elementwiseLosses(x, targets: targets, shape: shape, weights: weights))
+        }
+        if wantsGradient {
+            let (loss, gradient) = try focal.lossAndGradient(x, targets: targets, shape: shape, weights: weights, reduction: reduction)
+            return LossResult(loss: loss, gradient: gradient)
+        }
+        return LossResult(loss: try focal.loss(x, targets: targets, shape: shape, weights: weights, reduction: reduction))
+    }
+
+    private func softmaxLoss() throws(FocalLossError) -> SoftmaxFocalLoss<Scalar> {
+        let alpha: SoftmaxFocalLoss<Scalar>.ClassWeights = switch inputs.alpha {
+        case nil: .none
+        case .scalar(let value)?: .uniform(Scalar(value))
+        case .perClass(let values)?: .perClass(values.map { Scalar($0) })
+        }
+        return try SoftmaxFocalLoss<Scalar>(
+            gamma: Scalar(command.gamma), alpha: alpha, labelSmoothing: Scalar(command.labelSmoothing),
+            input: predictionKind, threads: command.threads)
+    }
+
+    private func softmax(targets: [Scalar]) throws(FocalLossError) -> LossResult<Scalar> {
+        let focal = try softmaxLoss()
+        let (x, shape, axis, weights) = (inputs.x, inputs.shape, inputs.classAxis!, inputs.weights)
+        guard let reduction else {
+            if wantsGradient {
+                let (losses, gradient) = try focal.elementwiseLossesAndGradient(
+                    x, shape: shape, classAxis: axis, targets: targets, weights: weights)
+                return LossResult(losses: losses, gradient: gradient)
+            }
+            return LossResult(losses: try focal.elementwiseLosses(x, shape: shape, classAxis: axis, targets: targets, weights: weights))
+        }
+        if wantsGradient {
+            let (loss, gradient) = try focal.lossAndGradient(
+                x, shape: shape, classAxis: axis, targets: targets, weights: weights, reduction: reduction)
+            return LossResult(loss: loss, gradient: gradient)
+        }
+        return LossResult(loss: try focal.loss(x, shape: shape, classAxis: axis, targets: targets, weights: weights, reduction: reduction))
+    }
+
+    private func softmax<Labels: ClassLabels>(labels: Labels) throws(FocalLossError) -> LossResult<Scalar> {
+        let focal = try softmaxLoss()
+        let (x, shape, axis, weights) = (inputs.x, inputs.shape, inputs.classAxis!, inputs.weights)
+        let (values, ignore) = (labels.values, command.ignoreIndex)
+        guard let reduction else {
+            if wantsGradient {
+                let (losses, gradient) = try focal.elementwiseLossesAndGradient(
+                    x, shape: shape, classAxis: axis, labels: values, ignoreIndex: ignore, weights: weights)
+                return LossResult(losses: losses, gradient: gradient)
+            }
+            return LossResult(losses: try focal.elementwiseLosses(
+                x, shape: shape, classAxis: axis, labels: values, ignoreIndex: ignore, weights: weights))
+        }
+        if wantsGradient {
+            let (loss, gradient) = try focal.lossAndGradient(
+                x, shape: shape, classAxis: axis, labels: values, ignoreIndex: ignore, weights: weights, reduction: reduction)
+            return LossResult(loss: loss, gradient: gradient)
+        }
+        return LossResult(loss: try focal.loss(
+            x, shape: shape, classAxis: axis, labels: values, ignoreIndex: ignore, weights: weights, reduction: reduction))
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import FocalTraining
+import Foundation
+
+/// `focal predict`: class probabilities and the predicted class of each CSV row.
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Predict: one CSV row per input row with the class probabilities and the predicted class.",
+        discussion: """
+            The input needs the model's feature columns (by name, any order); a label column and other \
+            columns are ignored. The output header is p_<class> for each class, then 'predicted'. \
+            Binary models predict class 1 when its probability reaches the model's threshold.
+            """
+    )
+
+    @Argument(help: "The model file written by 'focal train'.")
+    var model: String
+
+    @Argument(help: "The rows to predict: a CSV file with a header.")
+    var data: String
+
+    @Option(help: "Write the predictions to this file (atomically) instead of stdout.")
+    var out: String?
+
+    @Option(help: "The most threads to use (default: one per processor).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() throws {
+        let text = try output()
+        if let out {
+            do {
+                try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+            } catch {
+                throw TrainingCLIError(error.description.replacingOccurrences(of: "model file", with: "output file"))
+            }
+        } else {
+            TrainingTerminal.writeOutput(text)
+        }
+    }
+
+    /// The CSV this command writes.
+    func output() throws -> String {
+        let trained: TrainedModel
+        let features: [Float]
+        do {
+            trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        do {
+            features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        let classCount = trained.classNames.count
+        let rowCount = features.count / trained.featureNames.count
+        let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threads)
+        let predicted = trained.predictedClasses(probabilities: probabilities)
+        var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
+        text.reserveCapacity(rowCount * (classCount * 12 + 8))
+        for row in 0..<rowCount {
+            for c in 0..<classCount {
+                text += String(probabilities[row * classCount + c])
+                text += ","
+            }
+            text += csvField(trained.classNames[predicted[row]])
+            text += "\n"
+        }
+        return text
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

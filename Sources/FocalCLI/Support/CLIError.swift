@@ -1,0 +1,77 @@
+import FocalLoss
+import FocalNumPy
+
+/// A failure of a `focal` command that is the input's fault (a missing or malformed file, a wrong
+/// dtype, a shape mismatch, a value out of range), as opposed to a usage error in the command
+/// line itself (those are ArgumentParser `ValidationError`s, exit status 64).
+///
+/// ArgumentParser prints it as one line on stderr, `Error: <description>`, and exits with status 1.
+/// The ``description`` always starts with the option or file it concerns, for example
+/// `--labels y.npy: value 7 at index 3 is not a class in 0..<5 nor the ignore index`.
+struct CLIError: Error, CustomStringConvertible, Equatable {
+    /// The whole message, one line.
+    let description: String
+
+    /// An error with a message; line breaks are folded into spaces so it stays one line.
+    init(_ message: String) {
+        description = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// An error about an option's value: `--gamma: value -1 must be >= 0`.
+    init(option: String, _ problem: String) {
+        self.init("\(option): \(problem)")
+    }
+
+    /// A NumPy read or write failure of the file given to `option`.
+    ///
+    /// `NumPyError` already names the file, so the message becomes `--x X.npy: truncated: ...`.
+    init(option: String, _ error: NumPyError) {
+        self.init("\(option) \(error.path): \(error.reason)")
+    }
+
+    /// A kernel's complaint, with the kernel's argument name (`labels`, `targets`, `alpha[2]`, ...)
+    /// replaced by the option and file it came from, as `subjects` maps them.
+    ///
+    /// - Parameters:
+    ///   - error: The error the loss threw.
+    ///   - subjects: For each kernel argument name, how to call it on the command line, such as
+    ///     `"labels": "--labels y.npy"`. Names not in the map are kept as they are.
+    init(_ error: FocalLossError, subjects: [String: String]) {
+        func subject(_ argument: String) -> String {
+            if let mapped = subjects[argument] { return mapped }
+            // `alpha[2]` → `--alpha (entry 2)`.
+            if let bracket = argument.firstIndex(of: "["), let base = subjects[String(argument[..<bracket])] {
+                let index = argument[argument.index(after: bracket)...].dropLast()
+                return "\(base) (entry \(index))"
+            }
+            return argument
+        }
+        switch error {
+        case .emptyInput(let argument):
+            self.init("\(subject(argument)): is empty; at least one element is needed")
+        case .countMismatch(let argument, let count, let expected):
+            self.init("\(subject(argument)): has \(count) values, expected \(expected)")
+        case .shapeMismatch(let argument, let shape, let expected):
+            self.init("\(subject(argument)): has shape \(shapeText(shape)), expected \(shapeText(expected))")
+        case .invalidShape(let argument, let shape, let reason):
+            self.init("\(subject(argument)): shape \(shapeText(shape)) \(reason)")
+        case .invalidParameter(let name, let value, let requirement):
+            self.init("\(subject(name)): value \(messageNumber(value)) \(requirement)")
+        case .invalidElement(let argument, let value, let location, let requirement):
+            self.init("\(subject(argument)): value \(messageNumber(value)) at \(location) \(requirement)")
+        case .labelOutOfRange(let label, let classCount, let location):
+            self.init("\(subject("labels")): value \(label) at \(location) is not a class in 0..<\(classCount) nor the ignore index")
+        }
+    }
+}
+
+/// A shape written as NumPy prints it: `(8, 4)`, `(8,)`, `()`.
+func shapeText(_ shape: [Int]) -> String {
+    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+}
+
+/// A number for a message: integers without a trailing `.0`, others in Swift's shortest form.
+func messageNumber(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+}

@@ -1,0 +1,173 @@
+import ArgumentParser
+import FocalTraining
+import Foundation
+
+/// `focal train`: trains a classifier on a CSV file and writes the model file.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a classifier on a CSV file (header; numeric features; a label column) and save it as JSON.",
+        discussion: """
+            Binary labels train one sigmoid output with the sigmoid focal loss; more classes a softmax \
+            output with the softmax focal loss. Rows are split (stratified, --seed) into training and \
+            validation parts; features are standardised on the training part. Progress goes to stderr \
+            (a bar on a terminal, plain lines otherwise) with the training loss, the validation average \
+            precision and the share of easy examples (p_t > 0.5) per epoch; the validation metrics go to \
+            stdout at the end. The same data, options and seed give a bit-identical model file.
+            """
+    )
+
+    @Argument(help: "The training data: a CSV file with a header.")
+    var data: String
+
+    @Option(help: "The label column (default: the last column).")
+    var label: String?
+
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:64).")
+    var model: String = "logistic"
+
+    @Option(help: "The loss: ce, balanced-ce or focal.")
+    var loss: String = "focal"
+
+    @Option(help: "Focal loss gamma (default 2).")
+    var gamma: Double?
+
+    @Option(help: "Class weighting: a number in [0, 1] (binary: weight of class 1), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
+    var alpha: String?
+
+    @Option(help: "Passes over the training rows.")
+    var epochs: Int = 50
+
+    @Option(help: "Rows per optimiser step.")
+    var batchSize: Int = 64
+
+    @Option(help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
+    var lr: Double?
+
+    @Option(help: "The optimiser: adam, adamw or sgd.")
+    var optimizer: String = "adam"
+
+    @Option(help: "SGD momentum.")
+    var momentum: Double = 0.9
+
+    @Option(help: "AdamW weight decay.")
+    var weightDecay: Double = 0.01
+
+    @Option(help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
+    var validation: Double = 0.2
+
+    @Option(help: "The seed of the split, the initial weights and the batch order.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Early stopping: stop after this many epochs without a better validation AP, keeping the best weights.")
+    var patience: Int?
+
+    @Flag(help: "Fill missing feature values with the training mean instead of failing.")
+    var imputeMissing = false
+
+    @Option(help: "The most threads to use (default: one per processor; the model does not depend on it).")
+    var threads: Int?
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    @Option(help: "The model file to write (JSON).")
+    var out: String
+
+    func validate() throws {
+        _ = try configuration()
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard !out.isEmpty else { throw ValidationError("--out must name a file") }
+    }
+
+    /// The training configuration the options describe (usage errors as `ValidationError`).
+    func configuration() throws -> TrainingConfiguration {
+        do {
+            let architecture = try ModelArchitecture(parsing: model)
+            guard let kind = LossSettings.Kind(rawValue: loss) else {
+                throw ValidationError("--loss must be ce, balanced-ce or focal; got '\(loss)'")
+            }
+            let lossSettings = try LossSettings(kind: kind, gamma: gamma, alpha: alpha.map { (text) throws(TrainingError) in try LossSettings.Alpha(parsing: text) })
+            let optimizerKind: OptimizerSettings.Kind
+            switch optimizer {
+            case "adam": optimizerKind = .adam
+            case "adamw": optimizerKind = .adamW(weightDecay: weightDecay)
+            case "sgd": optimizerKind = .sgd(momentum: momentum)
+            default: throw ValidationError("--optimizer must be adam, adamw or sgd; got '\(optimizer)'")
+            }
+            let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
+            let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
+            return try TrainingConfiguration(
+                architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
+                batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience)
+        } catch let error as TrainingError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let (model, report) = try train(progress: quiet ? nil : TrainingProgress(
+            epochs: epochs, interactive: TrainingTerminal.standardErrorIsTerminal))
+        TrainingTerminal.writeOutput(report)
+        _ = model
+    }
+
+    /// Loads the data, trains, writes the model file; returns the model and the text for stdout.
+    func train(progress: TrainingProgress?) throws -> (TrainedModel, String) {
+        let configuration = try configuration()
+        let url = URL(fileURLWithPath: data)
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let dataset: Dataset
+        let table: CSVTable
+        do {
+            table = try CSVTable(contentsOf: url, fileName: data)
+            dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        let loadTime = clock.now - loadStart
+        let labelColumn = label ?? table.header[table.header.count - 1]
+        let trainer = Trainer(configuration: configuration, threads: threads)
+        let model: TrainedModel
+        let trainStart = clock.now
+        do {
+            model = try trainer.train(
+                dataset, labelColumn: labelColumn, missingValues: imputeMissing ? .imputeTrainingMean : .reject,
+                progress: progress.map { progress in { progress.handle($0) } })
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        let trainTime = clock.now - trainStart
+        do {
+            try model.write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw TrainingCLIError(error)
+        }
+        var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
+            + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"
+            + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
+            + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
+        if let validation = model.summary.validation {
+            text += "validation (\(model.summary.validationRows) rows):\n"
+            text += TrainingReportText.table(validation, classNames: model.classNames)
+        } else {
+            text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
+        }
+        text += "model written to \(out)\n"
+        return (model, text)
+    }
+}
+
+/// A duration in seconds with two decimals.
+func seconds(_ duration: Duration) -> String {
+    let (whole, attoseconds) = duration.components
+    return format(Double(whole) + Double(attoseconds) * 1e-18, digits: 2)
+}
+
+/// `focal (gamma 2, alpha auto)` and the like.
+func lossDescription(_ loss: LossSettings) -> String {
+    var text = loss.kind.rawValue
+    if loss.kind == .focal { text += " gamma \(loss.gamma)" }
+    if loss.alpha != .none { text += " alpha \(loss.alpha)" }
+    return text
+}

@@ -1,0 +1,41 @@
+import Foundation
+import FocalTraining
+
+/// The metrics table printed by `focal train` (validation rows) and `focal evaluate`.
+enum TrainingReportText {
+    static func table(_ report: ClassificationReport, classNames: [String]) -> String {
+        var lines: [String] = []
+        let average = report.kind == .binary ? "" : " (one-vs-rest macro)"
+        lines.append("rows               \(report.sampleCount)")
+        if let threshold = report.threshold {
+            lines.append("threshold          \(format(threshold, digits: 4))  (P(\(classNames[1])) >= threshold predicts '\(classNames[1])')")
+        }
+        lines.append("average precision  \(format(report.averagePrecision, digits: 4))\(average)")
+        lines.append("ROC-AUC            \(format(report.rocAUC, digits: 4))\(average)")
+        lines.append("balanced accuracy  \(format(report.balancedAccuracy, digits: 4))")
+        lines.append("macro-F1           \(format(report.macroF1, digits: 4))")
+        lines.append("accuracy           \(format(report.accuracy, digits: 4))")
+        lines.append("")
+        let nameWidth = max(5, classNames.map(\.count).max() ?? 5)
+        func cell(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        func left(_ text: String) -> String { text + String(repeating: " ", count: max(0, nameWidth - text.count)) }
+        lines.append(left("class") + cell("support", 9) + cell("precision", 11) + cell("recall", 9) + cell("F1", 9)
+                     + cell("AP", 9) + cell("ROC-AUC", 9))
+        for item in report.perClass {
+            lines.append(left(classNames[item.classIndex]) + cell(String(item.support), 9)
+                         + cell(format(item.precision, digits: 4), 11) + cell(format(item.recall, digits: 4), 9)
+                         + cell(format(item.f1, digits: 4), 9) + cell(format(item.averagePrecision, digits: 4), 9)
+                         + cell(format(item.rocAUC, digits: 4), 9))
+        }
+        lines.append("")
+        lines.append("confusion matrix (rows: true class, columns: predicted)")
+        let countWidth = max(nameWidth, report.confusionMatrix.flatMap { $0 }.map { String($0).count }.max() ?? 1) + 2
+        lines.append(left("") + classNames.map { cell($0, countWidth) }.joined())
+        for (index, row) in report.confusionMatrix.enumerated() {
+            lines.append(left(classNames[index]) + row.map { cell(String($0), countWidth) }.joined())
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,72 @@
+/// An error in a data file or in data given to the trainer.
+///
+/// Every case that concerns a file names it, and where one value is at fault, the line as in the
+/// file (the header is line 1; a quoted field spanning several lines counts all of them) and the
+/// column, so the ``description`` alone tells a user what to fix, for example
+/// `train.csv:14: column 'x3': 'abc' is not a number`.
+public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file could not be read (missing, unreadable, not UTF-8).
+    case unreadable(file: String, reason: String)
+    /// The file holds no header (it is empty or blank).
+    case emptyFile(file: String)
+    /// The file has a header but no data row.
+    case noRows(file: String)
+    /// The CSV text is malformed, such as a stray quote inside a quoted field.
+    case malformed(file: String, line: Int, reason: String)
+    /// A row holds a different number of fields than the header.
+    case wrongFieldCount(file: String, line: Int, count: Int, expected: Int)
+    /// A feature value is neither a finite number nor a missing-value marker.
+    case nonNumeric(file: String, line: Int, column: String, value: String)
+    /// A feature value is missing and the missing-value policy is ``MissingValuePolicy/reject``.
+    case missingValue(file: String, line: Int, column: String)
+    /// A label is empty.
+    case missingLabel(file: String, line: Int, column: String)
+    /// A label is not one of the classes the model knows.
+    case unknownClass(file: String, line: Int, column: String, value: String, known: [String])
+    /// A column the data needs is not in the header.
+    case missingColumn(file: String, column: String, header: [String])
+    /// Two header fields have the same name.
+    case duplicateColumn(file: String, column: String)
+    /// The header holds only the label column: there is no feature.
+    case noFeatures(file: String)
+    /// The labels hold a single class: nothing to tell apart.
+    case singleClass(file: String, column: String, value: String)
+    /// In-memory data are inconsistent (counts that do not match, a label out of range, ...).
+    case invalidData(reason: String)
+
+    /// A sentence naming the file, line and column and the problem.
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot be read: \(reason)"
+        case .emptyFile(let file):
+            return "\(file): the file is empty; expected a CSV header line and data rows"
+        case .noRows(let file):
+            return "\(file): the file has a header but no data rows"
+        case .malformed(let file, let line, let reason):
+            return "\(file):\(line): malformed CSV: \(reason)"
+        case .wrongFieldCount(let file, let line, let count, let expected):
+            return "\(file):\(line): the row has \(count) fields, the header has \(expected)"
+        case .nonNumeric(let file, let line, let column, let value):
+            return "\(file):\(line): column '\(column)': '\(value)' is not a finite number"
+        case .missingValue(let file, let line, let column):
+            return "\(file):\(line): column '\(column)': the value is missing "
+                + "(pass --impute-missing to fill missing values with the training mean)"
+        case .missingLabel(let file, let line, let column):
+            return "\(file):\(line): column '\(column)': the label is missing"
+        case .unknownClass(let file, let line, let column, let value, let known):
+            return "\(file):\(line): column '\(column)': '\(value)' is not a class of the model "
+                + "(classes: \(known.joined(separator: ", ")))"
+        case .missingColumn(let file, let column, let header):
+            return "\(file): no column '\(column)' in the header (columns: \(header.joined(separator: ", ")))"
+        case .duplicateColumn(let file, let column):
+            return "\(file): the header names column '\(column)' more than once"
+        case .noFeatures(let file):
+            return "\(file): the header has no feature column besides the label"
+        case .singleClass(let file, let column, let value):
+            return "\(file): column '\(column)' holds a single class ('\(value)'); at least two are needed"
+        case .invalidData(let reason):
+            return "invalid data: \(reason)"
+        }
+    }
+}

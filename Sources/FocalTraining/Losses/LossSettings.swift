@@ -1,0 +1,129 @@
+/// Which loss a classifier is trained with, all computed by the fused kernels of `FocalLoss`:
+/// binary problems use ``SigmoidFocalLoss``-style losses on one logit, multi-class problems the
+/// softmax ones.
+///
+/// `gamma = 0` is cross-entropy; a class weighting turns either into its alpha-balanced form.
+public struct LossSettings: Sendable, Hashable, Codable {
+    /// The family of the loss.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Cross-entropy (`gamma = 0`, no weighting).
+        case crossEntropy = "ce"
+        /// Alpha-balanced cross-entropy (`gamma = 0`; weighting ``Alpha/inverseFrequency`` unless given).
+        case balancedCrossEntropy = "balanced-ce"
+        /// Focal loss (`gamma = 2` and no weighting unless given).
+        case focal
+    }
+
+    /// The class weighting α.
+    public enum Alpha: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// No weighting.
+        case none
+        /// Binary: weight `a` on the positive class and `1 - a` on the negative one (the paper's
+        /// `alpha = 0.25`). Multi-class: weight `a` on every class.
+        case constant(Double)
+        /// Class weights from the training counts: proportional to `1 / n_c`, normalised to sum
+        /// to the number of classes `C`.
+        case inverseFrequency
+        /// Class weights from the effective number of samples of Cui et al. (2019):
+        /// proportional to `(1 - beta) / (1 - beta^n_c)`, normalised to sum to `C`.
+        case effectiveNumber(beta: Double)
+
+        /// `none`, the constant, `auto` (inverse frequency) or `effective:BETA`.
+        public var description: String {
+            switch self {
+            case .none: return "none"
+            case .constant(let value): return "\(value)"
+            case .inverseFrequency: return "auto"
+            case .effectiveNumber(let beta): return "effective:\(beta)"
+            }
+        }
+
+        /// Parses `none`, a number in `[0, 1]`, `auto` (inverse frequency), `effective` (beta 0.999)
+        /// or `effective:BETA` with `BETA` in `[0, 1)`.
+        ///
+        /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for other text.
+        public init(parsing text: String) throws(TrainingError) {
+            let requirement = "must be a number in [0, 1], 'auto', 'effective' or 'effective:BETA' with BETA in [0, 1)"
+            switch text {
+            case "none": self = .none
+            case "auto", "inverse": self = .inverseFrequency
+            case "effective": self = .effectiveNumber(beta: 0.999)
+            default:
+                if text.hasPrefix("effective:"), let beta = Double(text.dropFirst(10)), beta >= 0, beta < 1 {
+                    self = .effectiveNumber(beta: beta)
+                } else if let value = Double(text), value >= 0, value <= 1 {
+                    self = .constant(value)
+                } else {
+                    throw .invalidSetting(name: "alpha", value: text, requirement: requirement)
+                }
+            }
+        }
+
+        /// Decodes the text form (``description``).
+        public init(from decoder: any Decoder) throws {
+            let text = try decoder.singleValueContainer().decode(String.self)
+            do {
+                self = try Alpha(parsing: text)
+            } catch {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            }
+        }
+
+        /// Encodes the text form (``description``).
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(description)
+        }
+    }
+
+    /// The family of the loss.
+    public var kind: Kind
+    /// The focusing parameter γ `>= 0` (0 for the cross-entropies).
+    public var gamma: Double
+    /// The class weighting.
+    public var alpha: Alpha
+
+    /// Creates loss settings; `gamma` and `alpha` default by kind (see ``Kind``).
+    ///
+    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a negative or
+    ///   non-finite `gamma`, a `gamma` other than 0 for a cross-entropy, a weighting with plain
+    ///   cross-entropy, or an α out of range.
+    public init(kind: Kind, gamma: Double? = nil, alpha: Alpha? = nil) throws(TrainingError) {
+        switch kind {
+        case .crossEntropy, .balancedCrossEntropy:
+            if let gamma, gamma != 0 {
+                throw .invalidSetting(name: "gamma", value: "\(gamma)", requirement: "applies to --loss focal only (cross-entropy has gamma 0)")
+            }
+        case .focal:
+            break
+        }
+        if kind == .crossEntropy, let alpha, alpha != .none {
+            throw .invalidSetting(name: "alpha", value: alpha.description, requirement: "does not apply to plain cross-entropy; use --loss balanced-ce")
+        }
+        let gamma = gamma ?? (kind == .focal ? 2 : 0)
+        guard gamma.isFinite, gamma >= 0 else {
+            throw .invalidSetting(name: "gamma", value: "\(gamma)", requirement: "must be finite and >= 0")
+        }
+        let alpha = alpha ?? (kind == .balancedCrossEntropy ? .inverseFrequency : .none)
+        switch alpha {
+        case .constant(let value) where !(value >= 0 && value <= 1):
+            throw .invalidSetting(name: "alpha", value: "\(value)", requirement: "must be in [0, 1]")
+        case .effectiveNumber(let beta) where !(beta >= 0 && beta < 1):
+            throw .invalidSetting(name: "alpha", value: "effective:\(beta)", requirement: "beta must be in [0, 1)")
+        default: break
+        }
+        self.kind = kind
+        self.gamma = gamma
+        self.alpha = alpha
+    }
+
+    /// The class weights (summing to the number of classes) for a class-dependent weighting, from
+    /// the training counts; `nil` for ``Alpha/none`` and ``Alpha/constant(_:)``.
+    public func classWeights(counts: [Int]) -> [Double]? {
+        switch alpha {
+        case .none, .constant: return nil
+        case .inverseFrequency: return ClassWeighting.inverseFrequency(counts: counts)
+        case .effectiveNumber(let beta): return ClassWeighting.effectiveNumber(counts: counts, beta: beta)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+extension TrainedModel {
+    /// Reads a model file written by ``write(to:)``.
+    ///
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - fileName: The name to use in error messages (default: the file's path).
+    /// - Throws: ``ModelFileError``: unreadable, empty, truncated or corrupt file, a newer format
+    ///   version, or parts that disagree.
+    public init(contentsOf url: URL, fileName: String? = nil) throws(ModelFileError) {
+        let name = fileName ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: name, reason: CSVTable.reason(error))
+        }
+        try self.init(jsonData: data, fileName: name)
+    }
+
+    /// Decodes a model from the JSON of a model file.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - fileName: The name to use in error messages.
+    /// - Throws: ``ModelFileError`` as ``init(contentsOf:)``.
+    public init(jsonData data: Data, fileName: String) throws(ModelFileError) {
+        guard data.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(file: fileName) }
+        struct VersionProbe: Decodable { let formatVersion: Int }
+        let version: Int
+        do {
+            version = try JSONDecoder().decode(VersionProbe.self, from: data).formatVersion
+        } catch {
+            throw Self.classify(error, data: data, fileName: fileName)
+        }
+        guard version <= Self.currentFormatVersion else {
+            throw .newerVersion(file: fileName, version: version, supported: Self.currentFormatVersion)
+        }
+        guard version >= 1 else { throw .corrupt(file: fileName, detail: "format version \(version) is not valid") }
+        do {
+            self = try JSONDecoder().decode(TrainedModel.self, from: data)
+        } catch {
+            throw Self.classify(error, data: data, fileName: fileName)
+        }
+        if let problem = inconsistency() { throw .inconsistent(file: fileName, reason: problem) }
+        for (index, layer) in network.layers.enumerated() {
+            if layer.weights.count != layer.inputs * layer.outputs || layer.bias.count != layer.outputs {
+                throw .inconsistent(file: fileName, reason: "layer \(index) does not hold \(layer.outputs) x \(layer.inputs) weights and \(layer.outputs) biases")
+            }
+            if !(layer.weights.allSatisfy(\.isFinite) && layer.bias.allSatisfy(\.isFinite)) {
+                throw .inconsistent(file: fileName, reason: "layer \(index) holds a non-finite weight")
+            }
+        }
+    }
+
+    /// The model as JSON: sorted keys, so the same model always gives the same bytes.
+    public func jsonData() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        // Every value is finite (checked on construction), so encoding cannot fail.
+        return try! encoder.encode(self)
+    }
+
+    /// Writes the model file atomically: to a temporary file in the same folder, then renamed
+    /// over `url`, so a reader sees the old file or the new one, never a partial one.
+    ///
+    /// - Throws: ``ModelFileError/unwritable(file:reason:)``.
+    public func write(to url: URL) throws(ModelFileError) {
+        try AtomicFile.write(jsonData(), to: url)
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// Turns a decoding error into a truncated or corrupt file error with a useful detail.
+    private static func classify(_ error: any Error, data: Data, fileName: String) -> ModelFileError {
+        if data.first(where: { !isWhitespace($0) }) == UInt8(ascii: "{"),
+           data.last(where: { !isWhitespace($0) }) != UInt8(ascii: "}") {
+            return .truncated(file: fileName)
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return .corrupt(file: fileName, detail: "missing field '\(path(context.codingPath + [key]))'")
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return .corrupt(file: fileName, detail: "field '\(path(context.codingPath))': \(context.debugDescription)")
+        case .dataCorrupted(let context)?:
+            if context.codingPath.isEmpty { return .corrupt(file: fileName, detail: "the file is not valid JSON") }
+            return .corrupt(file: fileName, detail: "field '\(path(context.codingPath))': \(context.debugDescription)")
+        default:
+            return .corrupt(file: fileName, detail: "\(error)")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

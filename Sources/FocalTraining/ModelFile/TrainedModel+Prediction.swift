@@ -1,0 +1,89 @@
+import Foundation
+
+extension TrainedModel {
+    /// Class probabilities of raw (not standardised) feature rows.
+    ///
+    /// - Parameters:
+    ///   - features: Row-major, `rowCount * featureNames.count` values in the model's feature
+    ///     order; NaN marks a missing value (replaced by the training mean).
+    ///   - rowCount: The number of rows.
+    ///   - threads: The most threads to use (default: one per processor).
+    /// - Returns: `rowCount x classNames.count` probabilities, row-major; each row sums to 1
+    ///   (binary: `[1 - p, p]` with `p = sigmoid(logit)`).
+    public func probabilities(features: [Float], rowCount: Int, threads: Int? = nil) -> [Double] {
+        let logits = network.logits(standardizer.transform(features), rowCount: rowCount, threads: threads)
+        return Self.probabilities(logits: logits, classCount: classNames.count)
+    }
+
+    /// Probabilities from logits: sigmoid for one output per row, softmax otherwise (in `Double`).
+    static func probabilities(logits: [Float], classCount: Int) -> [Double] {
+        if classCount == 2 {
+            var result = [Double]()
+            result.reserveCapacity(2 * logits.count)
+            for z in logits {
+                let p = 1 / (1 + exp(-Double(z)))
+                result.append(1 - p)
+                result.append(p)
+            }
+            return result
+        }
+        var result = [Double](repeating: 0, count: logits.count)
+        for row in 0..<(logits.count / classCount) {
+            let base = row * classCount
+            var top = -Double.infinity
+            for c in 0..<classCount { top = max(top, Double(logits[base + c])) }
+            var sum = 0.0
+            for c in 0..<classCount {
+                let e = exp(Double(logits[base + c]) - top)
+                result[base + c] = e
+                sum += e
+            }
+            for c in 0..<classCount { result[base + c] /= sum }
+        }
+        return result
+    }
+
+    /// The predicted class of each row of a probability matrix: binary, class 1 when
+    /// `P(class 1) >= threshold`; multi-class, the most probable class (the lowest on ties).
+    public func predictedClasses(probabilities: [Double]) -> [Int] {
+        let classCount = classNames.count
+        return (0..<(probabilities.count / classCount)).map { row in
+            if classCount == 2 { return probabilities[row * 2 + 1] >= threshold ? 1 : 0 }
+            var best = 0
+            for c in 1..<classCount where probabilities[row * classCount + c] > probabilities[row * classCount + best] {
+                best = c
+            }
+            return best
+        }
+    }
+
+    /// The metrics of the model on labelled data (binary predictions use ``threshold``, or
+    /// `threshold` when given).
+    ///
+    /// - Throws: ``MetricsError`` when a class the metrics need has no row.
+    public func report(on data: Dataset, threshold: Double? = nil, threads: Int? = nil) throws(MetricsError) -> ClassificationReport {
+        let probabilities = probabilities(features: data.features, rowCount: data.rowCount, threads: threads)
+        if isBinary {
+            let scores = (0..<data.rowCount).map { probabilities[$0 * 2 + 1] }
+            return try ClassificationReport(binaryScores: scores, labels: data.labels, threshold: threshold ?? self.threshold)
+        }
+        return try ClassificationReport(classScores: probabilities, labels: data.labels, classCount: classNames.count)
+    }
+
+    /// The labelled rows of a CSV table, read with the model's schema: its feature columns (by
+    /// name, in any order), its label column and its classes.
+    ///
+    /// - Throws: a ``DataError`` naming the file, line and column.
+    public func labelledData(from table: CSVTable) throws(DataError) -> Dataset {
+        try Dataset(table: table, featureNames: featureNames, labelColumn: labelColumn, classNames: classNames,
+                    missingValues: missingValues)
+    }
+
+    /// The feature rows of a CSV table in the model's feature order (the label column, if any,
+    /// and other columns are ignored).
+    ///
+    /// - Throws: a ``DataError`` naming the file, line and column.
+    public func features(from table: CSVTable) throws(DataError) -> [Float] {
+        try table.features(columns: table.columnIndices(featureNames), missingValues: missingValues)
+    }
+}

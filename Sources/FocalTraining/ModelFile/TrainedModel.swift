@@ -1,0 +1,111 @@
+/// A trained classifier and everything needed to apply it to new CSV rows: the network, the
+/// standardisation, the feature and class names, the decision threshold and the settings it was
+/// trained with. `Codable`; stored as JSON by ``write(to:)`` and read by ``init(contentsOf:)``.
+public struct TrainedModel: Sendable, Hashable, Codable {
+    /// The model file format this version of the library writes and the newest it reads.
+    public static let currentFormatVersion = 1
+
+    /// The format version of the file the model came from (or will go to).
+    public let formatVersion: Int
+    /// Logistic regression or an MLP.
+    public let architecture: ModelArchitecture
+    /// The layers and their weights.
+    public let network: Network
+    /// The standardisation fitted on the training rows (and the imputation means).
+    public let standardizer: Standardizer
+    /// The feature columns, in the order the network reads them.
+    public let featureNames: [String]
+    /// The label column's name.
+    public let labelColumn: String
+    /// The class names; class `c` is `classNames[c]`. For two classes, class 1 is the positive one.
+    public let classNames: [String]
+    /// Binary: rows with `P(class 1) >= threshold` are predicted class 1 (chosen for the best F1
+    /// on validation rows, or 0.5 without them). Multi-class: unused (the arg-max is predicted).
+    public let threshold: Double
+    /// How missing feature values are handled.
+    public let missingValues: MissingValuePolicy
+    /// The settings of the training run.
+    public let configuration: TrainingConfiguration
+    /// Facts about the training run.
+    public let summary: TrainingSummary
+
+    /// Assembles a model and checks that its parts agree.
+    ///
+    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` when sizes disagree.
+    public init(
+        network: Network, standardizer: Standardizer, featureNames: [String], labelColumn: String, classNames: [String],
+        threshold: Double, missingValues: MissingValuePolicy, configuration: TrainingConfiguration, summary: TrainingSummary
+    ) throws(TrainingError) {
+        self.formatVersion = Self.currentFormatVersion
+        self.architecture = configuration.architecture
+        self.network = network
+        self.standardizer = standardizer
+        self.featureNames = featureNames
+        self.labelColumn = labelColumn
+        self.classNames = classNames
+        self.threshold = threshold
+        self.missingValues = missingValues
+        self.configuration = configuration
+        self.summary = summary
+        if let problem = inconsistency() { throw .invalidSetting(name: "model", value: "", requirement: problem) }
+    }
+
+    /// Why the parts do not fit together, or `nil`.
+    func inconsistency() -> String? {
+        if classNames.count < 2 { return "at least two class names are needed" }
+        if featureNames.isEmpty { return "there is no feature" }
+        if network.inputCount != featureNames.count {
+            return "the network reads \(network.inputCount) features but \(featureNames.count) are named"
+        }
+        let outputs = classNames.count == 2 ? 1 : classNames.count
+        if network.outputCount != outputs {
+            return "the network has \(network.outputCount) outputs, \(outputs) expected for \(classNames.count) classes"
+        }
+        if network.layers.map(\.outputs).dropLast() != ArraySlice(architecture.hiddenSizes) {
+            return "the layers do not match the architecture \(architecture)"
+        }
+        if standardizer.means.count != featureNames.count || standardizer.scales.count != featureNames.count {
+            return "the standardisation does not have one mean and one scale per feature"
+        }
+        if !standardizer.means.allSatisfy(\.isFinite) || !standardizer.scales.allSatisfy({ $0.isFinite && $0 > 0 }) {
+            return "the standardisation holds a non-finite mean or a scale that is not > 0"
+        }
+        if !threshold.isFinite { return "the threshold is not finite" }
+        return nil
+    }
+
+    /// Whether the model has a single sigmoid output (two classes).
+    public var isBinary: Bool { classNames.count == 2 }
+}
+
+/// Facts about a training run, stored in the model file.
+public struct TrainingSummary: Sendable, Hashable, Codable {
+    /// The number of training rows.
+    public let trainingRows: Int
+    /// The number of validation rows.
+    public let validationRows: Int
+    /// The number of training rows of each class.
+    public let trainingClassCounts: [Int]
+    /// The epoch whose weights the model holds.
+    public let selectedEpoch: Int
+    /// Whether early stopping ended training before the last epoch.
+    public let stoppedEarly: Bool
+    /// Each epoch's report.
+    public let history: [EpochReport]
+    /// The metrics on the validation rows, or `nil` without them.
+    public let validation: ClassificationReport?
+
+    /// Creates a summary.
+    public init(
+        trainingRows: Int, validationRows: Int, trainingClassCounts: [Int], selectedEpoch: Int, stoppedEarly: Bool,
+        history: [EpochReport], validation: ClassificationReport?
+    ) {
+        self.trainingRows = trainingRows
+        self.validationRows = validationRows
+        self.trainingClassCounts = trainingClassCounts
+        self.selectedEpoch = selectedEpoch
+        self.stoppedEarly = stoppedEarly
+        self.history = history
+        self.validation = validation
+    }
+}

@@ -1,0 +1,53 @@
+/// The optimiser that updates a network's parameters from its gradients.
+public struct OptimizerSettings: Sendable, Hashable, Codable {
+    /// The update rule.
+    public enum Kind: Sendable, Hashable, Codable {
+        /// Stochastic gradient descent with (heavy-ball) momentum, as PyTorch's `SGD`:
+        /// `v = momentum · v + g`, `θ -= lr · v`.
+        case sgd(momentum: Double)
+        /// Adam (Kingma & Ba), with bias correction.
+        case adam
+        /// AdamW (Loshchilov & Hutter): Adam with decoupled weight decay `θ -= lr · decay · θ`.
+        case adamW(weightDecay: Double)
+    }
+
+    /// The update rule.
+    public var kind: Kind
+    /// The learning rate, finite and `> 0`.
+    public var learningRate: Double
+    /// Adam's first-moment decay (default 0.9).
+    public var beta1: Double
+    /// Adam's second-moment decay (default 0.999).
+    public var beta2: Double
+    /// Adam's denominator guard (default 1e-8).
+    public var epsilon: Double
+
+    /// Creates optimiser settings.
+    ///
+    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a learning rate that
+    ///   is not finite and `> 0`, a momentum outside `[0, 1)`, a weight decay `< 0`, or betas
+    ///   outside `[0, 1)`.
+    public init(kind: Kind, learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws(TrainingError) {
+        guard learningRate.isFinite, learningRate > 0 else {
+            throw .invalidSetting(name: "lr", value: "\(learningRate)", requirement: "must be finite and > 0")
+        }
+        switch kind {
+        case .sgd(let momentum) where !(momentum >= 0 && momentum < 1):
+            throw .invalidSetting(name: "momentum", value: "\(momentum)", requirement: "must be in [0, 1)")
+        case .adamW(let decay) where !(decay >= 0 && decay.isFinite):
+            throw .invalidSetting(name: "weight decay", value: "\(decay)", requirement: "must be finite and >= 0")
+        default: break
+        }
+        guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {
+            throw .invalidSetting(name: "beta", value: "(\(beta1), \(beta2))", requirement: "must be in [0, 1)")
+        }
+        guard epsilon.isFinite, epsilon > 0 else {
+            throw .invalidSetting(name: "epsilon", value: "\(epsilon)", requirement: "must be finite and > 0")
+        }
+        self.kind = kind
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+}

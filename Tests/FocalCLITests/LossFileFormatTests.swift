@@ -1,0 +1,96 @@
+@testable import FocalCLI
+import Foundation
+import Testing
+
+/// `focal loss` reads every `.npy` variant the issue lists as the same logical array: format
+/// versions 1.0, 2.0 and 3.0, big-endian data, Fortran order, and any integer type of labels.
+@Suite("focal loss: .npy variants")
+struct LossFileFormatTests {
+    /// A softmax case with negative (ignored) labels, a 4-d shape and per-class alpha.
+    static let dense = CLIReferenceCase.all.first { $0.name.hasPrefix("softmax N,C,H,W ignore") }!
+    /// A softmax case whose labels are all valid classes, for unsigned and narrow label types.
+    static let plain = CLIReferenceCase.all.first { $0.name.hasPrefix("softmax N,C gamma2 mean") }!
+    /// A sigmoid case with soft targets.
+    static let sigmoid = CLIReferenceCase.all.first { $0.name.hasPrefix("sigmoid soft targets") }!
+
+    /// Rewrites `x.npy` of `c` in another layout.
+    static func rewrite(_ c: CLIReferenceCase, descr: String, version: UInt8 = 1, fortranOrder: Bool = false) -> (URL) throws -> Void {
+        { url in try TestNPY.write(c.x, shape: c.shape, descr: descr, to: url, version: version, fortranOrder: fortranOrder) }
+    }
+
+    @Test("Format versions 2.0 and 3.0", arguments: [UInt8(2), 3])
+    func versions(_ version: UInt8) throws {
+        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: "<f8", version: version))
+    }
+
+    @Test("Big-endian float64 and float32 X")
+    func bigEndian() throws {
+        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: ">f8"))
+        try LossReferenceTests.check(Self.sigmoid, .float, xVariant: Self.rewrite(Self.sigmoid, descr: ">f4"))
+    }
+
+    @Test("Fortran-order X is read as the same logical array (gradient in C order)")
+    func fortranOrder() throws {
+        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: "<f8", fortranOrder: true))
+        try LossReferenceTests.check(Self.sigmoid, .double, xVariant: Self.rewrite(Self.sigmoid, descr: "<f8", fortranOrder: true))
+    }
+
+    @Test("Signed labels of every width and byte order", arguments: ["<i8", ">i8", "<i4", ">i4", "<i2"])
+    func signedLabels(_ descr: String) throws {
+        try LossReferenceTests.check(Self.dense, .double, labelDescr: descr)
+    }
+
+    @Test("Unsigned and 8-bit labels (segmentation masks)", arguments: ["|u1", "|i1", "<u2"])
+    func narrowLabels(_ descr: String) throws {
+        try LossReferenceTests.check(Self.plain, .double, labelDescr: descr)
+    }
+
+    @Test("uint8 mask with 255 as the ignore index equals the reference with -100")
+    func maskIgnoreIndex() throws {
+        let c = Self.dense
+        try CLITestPaths.withTemporaryDirectory { directory in
+            var arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory)
+            let mask = c.labels!.map { $0 == -100 ? 255.0 : Double($0) }
+            let maskURL = directory.appendingPathComponent("mask.npy")
+            try TestNPY.write(mask, shape: c.positionShape, descr: "|u1", to: maskURL)
+            let labelsIndex = try #require(arguments.firstIndex(of: "--labels"))
+            arguments[labelsIndex + 1] = maskURL.path
+            let ignoreIndex = try #require(arguments.firstIndex(of: "--ignore-index"))
+            arguments[ignoreIndex + 1] = "255"
+            let run = FocalRunner.inProcess(arguments)
+            try #require(run.status == 0, "\(run)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+            let loss = try #require((json["loss"] as? NSNumber)?.doubleValue)
+            expectCLIClose(loss, c.loss.array[0], rtol: 1e-12, atol: 1e-300, "loss")
+        }
+    }
+
+    @Test("Class-last input: --class-axis -1 equals the explicit last axis")
+    func classLast() throws {
+        let c = CLIReferenceCase.all.first { $0.name.contains("class last") }!
+        #expect(c.classAxis == c.shape.count - 1)
+        try LossReferenceTests.check(c, .double, arguments: ["--class-axis", "-1"])
+    }
+
+    @Test("float16 X: computed in float, gradient written as float16")
+    func halfPrecision() throws {
+        let c = Self.plain
+        try CLITestPaths.withTemporaryDirectory { directory in
+            let arguments = try LossReferenceTests.arguments(for: c, precision: .float, in: directory)
+            // The reference inputs rounded to float16; the same values as float32 must give the
+            // same loss, and the same gradient once rounded to float16.
+            let half = c.x.map { Double(Float16($0)) }
+            try TestNPY.write(half, shape: c.shape, descr: "<f2", to: directory.appendingPathComponent("x.npy"))
+            let run16 = FocalRunner.inProcess(arguments)
+            try #require(run16.status == 0, "\(run16)")
+            let gradient16 = try TestNPY.read(directory.appendingPathComponent("gradient.npy"))
+            #expect(gradient16.descr == "<f2")
+            #expect(run16.standardOutput.contains("\"precision\": \"float\""))
+            try TestNPY.write(half, shape: c.shape, descr: "<f4", to: directory.appendingPathComponent("x.npy"))
+            let run32 = FocalRunner.inProcess(arguments)
+            #expect(run32.standardOutput == run16.standardOutput)
+            let gradient32 = try TestNPY.read(directory.appendingPathComponent("gradient.npy"))
+            #expect(gradient16.values == gradient32.values.map { Double(Float16($0)) })
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+@testable import FocalCLI
+import FocalTraining
+import Foundation
+import Testing
+
+@Suite("focal predict")
+struct PredictCommandTests {
+    @Test("One CSV row per input row: class probabilities summing to 1 and the predicted class")
+    func predicts() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let train = try fixture.binaryCSV("train.csv")
+        let model = fixture.path("m.json")
+        _ = try Train.parse([train, "--label", "kind", "--epochs", "20", "--lr", "0.05", "--out", model]).train(progress: nil)
+        // Columns in another order, no label column.
+        let input = try fixture.write("new.csv", "b,a\n3,3\n-3,-3\n0.1,0.2\n")
+        let text = try Predict.parse([model, input]).output()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "p_common,p_rare,predicted")
+        #expect(lines.count == 4)
+        let rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        for row in rows {
+            let p = row.prefix(2).compactMap(Double.init)
+            #expect(p.count == 2 && abs(p[0] + p[1] - 1) < 1e-12)
+        }
+        #expect(rows[0][2] == "rare")
+        #expect(rows[1][2] == "common")
+
+        try Predict.parse([model, input, "--out", fixture.path("p.csv")]).run()
+        #expect(try String(contentsOfFile: fixture.path("p.csv"), encoding: .utf8) == text)
+    }
+
+    @Test("A multi-class model gives one probability column per class")
+    func multiclass() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.multiclassCSV("d.csv")
+        let model = fixture.path("m.json")
+        _ = try Train.parse([data, "--epochs", "5", "--out", model]).train(progress: nil)
+        let text = try Predict.parse([model, data]).output()
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "p_0,p_1,p_2,predicted")
+        #expect(lines.count == 301)
+    }
+
+    @Test("Input errors name the file and line and write no output file")
+    func errors() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let train = try fixture.binaryCSV("train.csv")
+        let model = fixture.path("m.json")
+        _ = try Train.parse([train, "--label", "kind", "--epochs", "1", "--out", model]).train(progress: nil)
+        let bad = try fixture.write("bad.csv", "a,b\n1,2\n3,oops\n")
+        do {
+            try Predict.parse([model, bad, "--out", fixture.path("p.csv")]).run()
+            Issue.record("expected an error")
+        } catch {
+            #expect(Predict.message(for: error).contains("bad.csv:3: column 'b': 'oops' is not a finite number"))
+            #expect(Predict.exitCode(for: error) == .failure)
+        }
+        let missing = try fixture.write("missing.csv", "a\n1\n")
+        #expect(throws: (any Error).self) { _ = try Predict.parse([model, missing]).output() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("p.csv")))
+    }
+}

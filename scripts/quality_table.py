@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""The quality table of `focal train` against ../shared/data/BASELINES.md.
+
+For each data set: the split BASELINES.md states (scikit-learn `train_test_split(stratify=y,
+test_size=0.3, random_state=0)`) is written as train/test CSV files; `focal train --validation 0`
+trains on the 70 % part (standardised on it, as the baselines) with each model and loss, for seeds
+0, 1, 2; `focal evaluate --json` scores the 30 % part. The figure is the AP of class 1 (binary) or
+macro-F1 (multi-class), mean of the seeds, set beside the PyTorch figure of BASELINES.md.
+
+    swift build -c release --product focal
+    python3 scripts/quality_table.py [--focal .build/release/focal] [--data ../shared/data] [--jobs 2]
+
+Settings (the same as Benchmarks/torch_train_reference.py): Adam, batch 64, logistic: lr 0.01,
+100 epochs; MLP: one hidden layer of 64 ReLU units, lr 0.001, 60 epochs.
+Needs numpy and scikit-learn (only for the split).
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+from sklearn.model_selection import train_test_split
+
+BATCH = "64"
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOSSES = {
+    "ce": ["--loss", "ce"],
+    "aCE-inv": ["--loss", "balanced-ce", "--alpha", "auto"],
+    "FL a.25": ["--loss", "focal", "--gamma", "2", "--alpha", "0.25"],
+    "FL inv": ["--loss", "focal", "--gamma", "2", "--alpha", "auto"],
+    "FL g2": ["--loss", "focal", "--gamma", "2"],
+}
+MODELS = {
+    "lr": ["--model", "logistic", "--lr", "0.01", "--epochs", "100"],
+    "mlp": ["--model", "mlp:64", "--lr", "0.001", "--epochs", "60"],
+}
+
+
+def baselines(path):
+    """{(data, model, loss): torch mean} from the tables of BASELINES.md (first metric column)."""
+    table, name = {}, None
+    for line in open(path):
+        heading = re.match(r"## (\w+)", line)
+        if heading:
+            name = heading.group(1)
+        row = re.match(r"\| torch (lr|mlp) ([^|]+?) \| ([0-9.]+)", line)
+        if row and name:
+            table[(name, row.group(1), row.group(2))] = float(row.group(3))
+    return table
+
+
+def split(data_dir, name, out_dir):
+    path = os.path.join(data_dir, name + ".csv")
+    header = open(path).readline().strip()
+    lines = open(path).read().splitlines()[1:]
+    y = np.array([int(line.rsplit(",", 1)[1]) for line in lines])
+    train, test = train_test_split(np.arange(len(lines)), test_size=0.3, stratify=y, random_state=0)
+    files = []
+    for part, rows in (("train", train), ("test", test)):
+        file = os.path.join(out_dir, f"{name}.{part}.csv")
+        with open(file, "w") as f:
+            f.write(header + "\n" + "\n".join(lines[i] for i in rows) + "\n")
+        files.append(file)
+    return files, int(y.max()) + 1
+
+
+def run(focal, train, test, model, loss, seed, work):
+    out = os.path.join(work, f"{os.path.basename(train)}.{model}.{loss.replace(' ', '_')}.{seed}.json")
+    subprocess.run([focal, "train", train, *MODELS[model], *LOSSES[loss], "--batch-size", BATCH,
+                    "--validation", "0", "--seed", str(seed), "--threads", "1", "--quiet", "--out", out],
+                   check=True, stdout=subprocess.DEVNULL)
+    result = subprocess.run([focal, "evaluate", out, test, "--json", "--threads", "1"], check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--focal", default=os.path.join(HERE, "..", ".build", "release", "focal"))
+    parser.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"))
+    parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--only", default="", help="comma-separated data sets")
+    parser.add_argument("--models", default="lr,mlp")
+    parser.add_argument("--mlp-args", default="", help="replace the MLP settings, e.g. '--model mlp:32 --lr 0.003 --epochs 100'")
+    parser.add_argument("--batch-size", default="64")
+    args = parser.parse_args()
+    if args.mlp_args:
+        MODELS["mlp"] = args.mlp_args.split()
+    for name in list(MODELS):
+        if name not in args.models.split(","):
+            del MODELS[name]
+    global BATCH
+    BATCH = args.batch_size
+    reference = baselines(os.path.join(args.data, "BASELINES.md"))
+    seeds = [int(s) for s in args.seeds.split(",")]
+    names = args.only.split(",") if args.only else ["phoneme", "mammography", "yeast", "page_blocks"]
+    print("| data | model | loss | metric | focal (mean ± sd, seeds %s) | torch (BASELINES.md) | difference |" % args.seeds)
+    print("|---|---|---|---|---|---|---|")
+    within, total = 0, 0
+    gains = {}
+    with tempfile.TemporaryDirectory() as work, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for name in names:
+            (train, test), classes = split(args.data, name, work)
+            key = "averagePrecision" if classes == 2 else "macroF1"
+            metric = "AP" if classes == 2 else "macro-F1"
+            jobs = {(m, l, s): pool.submit(run, args.focal, train, test, m, l, s, work)
+                    for m in MODELS for l in LOSSES for s in seeds}
+            for model in MODELS:
+                for loss in LOSSES:
+                    values = [jobs[(model, loss, s)].result()[key] for s in seeds]
+                    mean = statistics.mean(values)
+                    sd = statistics.pstdev(values)
+                    torch = reference.get((name, model, loss))
+                    diff = "" if torch is None else f"{mean - torch:+.3f}"
+                    if torch is not None:
+                        total += 1
+                        within += abs(mean - torch) <= 0.01
+                    gains[(name, model, loss)] = mean
+                    print(f"| {name} | {model} | {loss} | {metric} | {mean:.3f} ± {sd:.3f} | "
+                          f"{'' if torch is None else f'{torch:.3f}'} | {diff} |", flush=True)
+    print(f"\n{within} of {total} cells within 0.01 of the PyTorch figure.")
+    for name in ("phoneme", "mammography"):
+        if (name, "mlp", "ce") in gains and (name, "mlp", "FL g2") in gains:
+            ce = gains[(name, "mlp", "ce")]
+            best = max(gains[(name, "mlp", l)] for l in ("FL a.25", "FL g2"))
+            torch_ce = reference.get((name, "mlp", "ce"))
+            torch_best = max(reference.get((name, "mlp", l), 0) for l in ("FL a.25", "FL g2"))
+            print(f"{name} MLP gain of focal loss over CE (best of FL a.25 / FL g2): focal {best - ce:+.3f}, "
+                  f"torch {torch_best - torch_ce:+.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
