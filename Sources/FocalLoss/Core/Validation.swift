@@ -28,41 +28,37 @@ enum Validation {
     }
 
     /// Every element finite.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     static func finite<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        if let index = ElementScan.first(.nonFinite, in: values) {
-            throw .invalidElement(
-                argument: argument, value: Double(values[index]),
-                location: shape.location(ofOffset: index), requirement: "is not finite")
-        }
+        try elements(values, none: .nonFinite, argument: argument, shape: shape, requirement: "is not finite")
     }
 
     /// Every element in `[0, 1]` (so not NaN).
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     static func unitInterval<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        if let index = ElementScan.first(.outsideUnitInterval, in: values) {
-            throw .invalidElement(
-                argument: argument, value: Double(values[index]),
-                location: shape.location(ofOffset: index), requirement: "is outside [0, 1]")
-        }
+        try elements(values, none: .outsideUnitInterval, argument: argument, shape: shape, requirement: "is outside [0, 1]")
     }
 
     /// Every element finite and `>= 0`.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     static func nonNegative<Scalar: FocalScalar>(
         _ values: UnsafeBufferPointer<Scalar>, argument: String, shape: TensorShape
     ) throws(FocalLossError) {
-        if let index = ElementScan.first(.negativeOrNonFinite, in: values) {
+        try elements(values, none: .negativeOrNonFinite, argument: argument, shape: shape, requirement: "must be finite and >= 0")
+    }
+
+    /// No element of `values` shows `failure`; otherwise the first that does is reported.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func elements<Scalar: FocalScalar>(
+        _ values: UnsafeBufferPointer<Scalar>, none failure: ElementScan.Failure, argument: String,
+        shape: TensorShape, requirement: String
+    ) throws(FocalLossError) {
+        if let index = ElementScan.first(failure, in: values) {
             throw .invalidElement(
                 argument: argument, value: Double(values[index]),
-                location: shape.location(ofOffset: index), requirement: "must be finite and >= 0")
+                location: shape.location(ofOffset: index), requirement: requirement)
         }
     }
 

@@ -88,10 +88,3 @@ struct SoftmaxRowKernel {
         return loss
     }
 }
-
-extension UnsafeMutablePointer where Pointee == Float {
-    @inline(__always)
-    func loadVector(at offset: Int) -> Vector {
-        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector.self)
-    }
-}

@@ -16,6 +16,11 @@ extension UnsafePointer where Pointee == Float {
 
 extension UnsafeMutablePointer where Pointee == Float {
     @inline(__always)
+    func loadVector(at offset: Int) -> Vector {
+        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector.self)
+    }
+
+    @inline(__always)
     func storeVector(_ vector: Vector, at offset: Int) {
         UnsafeMutableRawPointer(self + offset).storeBytes(of: vector, as: Vector.self)
     }
