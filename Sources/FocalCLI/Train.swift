@@ -61,6 +61,9 @@ struct Train: ParsableCommand {
     @Option(help: "Early stopping: stop after this many epochs without a better validation AP, keeping the best weights.")
     var patience: Int?
 
+    @Option(help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi).")
+    var prior: Double = 0.01
+
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
@@ -98,7 +101,8 @@ struct Train: ParsableCommand {
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
-                batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience)
+                batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
+                priorProbability: prior)
         } catch let error as TrainingError {
             throw ValidationError(error.description)
         }
@@ -150,8 +154,11 @@ struct Train: ParsableCommand {
         if let validation = model.summary.validation {
             text += "validation (\(model.summary.validationRows) rows):\n"
             text += TrainingReportText.table(validation, classNames: model.classNames)
-        } else {
+        } else if model.summary.validationRows == 0 {
             text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
+        } else {
+            text += "the \(model.summary.validationRows) validation rows lack a class: no validation metrics; "
+                + "threshold 0.5 (use a larger --validation)\n"
         }
         text += "model written to \(out)\n"
         return (model, text)

@@ -81,6 +81,12 @@ extension SigmoidFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// Arguments and preconditions as in ``callAsFunction(_:targets:shape:weights:reduction:)``:
     /// an invalid argument stops the program with a message naming it.
     ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see `SigmoidFocalLoss.input`), row-major.
+    ///   - targets: One target in `[0, 1]` per prediction. Not differentiated.
+    ///   - shape: The shape of `predictions`, needed for per-class α; `nil` means flat.
+    ///   - weights: Optional non-negative weights, one per prediction (0 masks an element out:
+    ///     its gradient is 0). Not differentiated.
     /// - Returns: The (weighted) loss of each element, shaped like `predictions`.
     @differentiable(reverse, wrt: predictions)
     public func unreducedLosses(

@@ -84,6 +84,17 @@ extension SoftmaxFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// Arguments and preconditions as in
     /// ``callAsFunction(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``: an invalid
     /// argument stops the program with a message naming it.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see `SoftmaxFocalLoss.input`), row-major in
+    ///     `shape`.
+    ///   - shape: The shape of `predictions`, with the class axis among its axes.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - labels: One class index per position (the shape without the class axis), any integer
+    ///     type. Not differentiated.
+    ///   - ignoreIndex: A label value whose positions contribute neither loss nor gradient.
+    ///   - weights: Optional non-negative weights, one per position. Not differentiated.
+    /// - Returns: The loss of each position, in the shape of `labels`.
     @differentiable(reverse, wrt: predictions)
     public func unreducedLosses<Label: FixedWidthInteger>(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],

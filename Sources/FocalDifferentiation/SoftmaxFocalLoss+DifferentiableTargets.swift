@@ -65,6 +65,16 @@ extension SoftmaxFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// `SoftmaxFocalLoss.elementwiseLossesAndGradient(_:shape:classAxis:targets:weights:)`
     /// computes with the losses in one pass, by that position's cotangent. Arguments and
     /// preconditions as in ``callAsFunction(_:shape:classAxis:targets:weights:reduction:)``.
+    ///
+    /// - Parameters:
+    ///   - predictions: Logits or probabilities (see `SoftmaxFocalLoss.input`), row-major in
+    ///     `shape`.
+    ///   - shape: The shape of `predictions` and of `targets`.
+    ///   - classAxis: The class axis: `1` (default) for `(N, C, ...)`, `-1` for `(..., C)`.
+    ///   - targets: One-hot or soft target distributions, shaped like `predictions`. Not
+    ///     differentiated.
+    ///   - weights: Optional non-negative weights, one per position. Not differentiated.
+    /// - Returns: The loss of each position: the shape without the class axis.
     @differentiable(reverse, wrt: predictions)
     public func unreducedLosses(
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, targets: [Scalar], weights: [Scalar]? = nil

@@ -9,6 +9,10 @@ extension NumPyArray {
     ///
     /// This makes the one copy of the data: a native-order, C-order `float32` array read as
     /// `[Float]` (or `float64` as `[Double]`) is copied in blocks, without conversion.
+    ///
+    /// - Parameter type: The floating-point type to convert to, such as `Float.self`; it can be
+    ///   left out when the result's type is known.
+    /// - Returns: All ``count`` elements, in row-major order.
     public func elements<T: BinaryFloatingPoint>(as type: T.Type = T.self) -> [T] {
         // Concrete entry points for the common types, so they run specialised code.
         if T.self == Float.self { return unsafeBitCast(floatingPoint(as: Float.self), to: [T].self) }
@@ -22,6 +26,9 @@ extension NumPyArray {
     /// `bool` becomes 0 or 1. An `int64` array read as `[Int]` (on a 64-bit platform) in native
     /// and C order is copied in blocks, without conversion.
     ///
+    /// - Parameter type: The integer type to convert to, such as `Int.self`; it can be left out
+    ///   when the result's type is known.
+    /// - Returns: All ``count`` elements, in row-major order.
     /// - Throws: ``NumPyError`` if the array holds floating-point numbers, or if an element does
     ///   not fit in `T`, naming the first such element in row-major order: its value, flat index
     ///   and position.

@@ -23,6 +23,10 @@ extension NumPyArray {
 
     /// Reads a `.npy` file at a file-system path, as ``init(contentsOf:)`` does. Errors name
     /// `path` as given.
+    ///
+    /// - Parameter path: The file's path, absolute or relative to the current directory.
+    /// - Throws: ``NumPyError`` naming `path` if the file cannot be read, is not a `.npy` file, is
+    ///   truncated, has a malformed header or holds an unsupported element type.
     public init(contentsOfFile path: String) throws(NumPyError) {
         let file = try MappedFile.contents(ofFile: path, displayPath: path)
         try self.init(npyData: file.data, source: path, mappedRegion: file.region)

@@ -34,6 +34,7 @@ extension NumPyArray {
     /// The bytes are written as stored: an array read from a big-endian or Fortran-order file is
     /// written back in that layout, which NumPy reads as the same array.
     ///
+    /// - Parameter url: The file URL to write; an existing file is replaced.
     /// - Throws: ``NumPyError`` naming `url.relativePath` if the file cannot be written.
     public func write(to url: URL) throws(NumPyError) {
         try Self.write(header: header, to: url, displayPath: url.relativePath) { (file: inout AtomicFileWriter) throws(NumPyError) in
@@ -46,6 +47,7 @@ extension NumPyArray {
 
     /// The complete `.npy` file for this array, as ``write(to:)`` would write it.
     ///
+    /// - Returns: The header and the data, ready to be stored.
     /// - Throws: ``NumPyError`` only for a header too long for any format version (hundreds of
     ///   millions of axes).
     public func npyData() throws(NumPyError) -> Data {

@@ -11,6 +11,10 @@ public struct NumPyError: Error, Sendable, Hashable, CustomStringConvertible {
     public var reason: Reason
 
     /// Creates an error about `path`.
+    ///
+    /// - Parameters:
+    ///   - path: The file the error is about, or a name for in-memory data.
+    ///   - reason: What went wrong.
     public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason

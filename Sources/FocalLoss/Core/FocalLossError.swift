@@ -6,6 +6,10 @@ public struct ElementLocation: Sendable, Hashable, CustomStringConvertible {
     public var coordinates: [Int]
 
     /// Creates a location from a flat offset and its coordinates.
+    ///
+    /// - Parameters:
+    ///   - offset: The flat, row-major offset into the argument's storage.
+    ///   - coordinates: The index along each axis of the argument's shape.
     public init(offset: Int, coordinates: [Int]) {
         self.offset = offset
         self.coordinates = coordinates

@@ -89,16 +89,8 @@ public struct Trainer: Sendable {
             for batch in 0..<batchCount {
                 let start = batch * batchSize
                 let rows = min(batchSize, trainingPart.rowCount - start)
-                for r in 0..<rows {
-                    let source = order[start + r]
-                    batchLabels[r] = labels32[source]
-                    batchX.withUnsafeMutableBufferPointer { destination in
-                        trainX.withUnsafeBufferPointer { x in
-                            (destination.baseAddress! + r * data.featureCount)
-                                .update(from: x.baseAddress! + source * data.featureCount, count: data.featureCount)
-                        }
-                    }
-                }
+                Self.gather(order[start..<(start + rows)], features: trainX, labels: labels32,
+                            featureCount: data.featureCount, into: &batchX, labels: &batchLabels)
                 batchX.withUnsafeBufferPointer { x in
                     workspace.forward(network, input: x.baseAddress!, rows: rows, threads: threads)
                 }
@@ -153,24 +145,8 @@ public struct Trainer: Sendable {
         if let best { network = best.network }
         let selectedEpoch = best?.epoch ?? history.count
 
-        var threshold = 0.5
-        var validationReport: ClassificationReport? = nil
-        if hasValidation {
-            let logits = network.logits(validationX, rowCount: validationPart.rowCount, threads: threads)
-            let probabilities = TrainedModel.probabilities(logits: logits, classCount: data.classCount)
-            do {
-                if data.isBinary {
-                    let scores = (0..<validationPart.rowCount).map { probabilities[2 * $0 + 1] }
-                    threshold = try BinaryRanking(scores: scores, labels: validationPart.labels).bestF1Threshold().threshold
-                    validationReport = try ClassificationReport(binaryScores: scores, labels: validationPart.labels, threshold: threshold)
-                } else {
-                    validationReport = try ClassificationReport(classScores: probabilities, labels: validationPart.labels,
-                                                                classCount: data.classCount)
-                }
-            } catch {
-                throw .unsuitableData(reason: "validation metrics: \(error)")
-            }
-        }
+        let (threshold, validationReport) = hasValidation
+            ? try validationOutcome(network, validationX, validationPart) : (0.5, nil)
         let summary = TrainingSummary(
             trainingRows: trainingPart.rowCount, validationRows: validationPart.rowCount, trainingClassCounts: counts,
             selectedEpoch: selectedEpoch, stoppedEarly: stoppedEarly, history: history, validation: validationReport)
@@ -178,6 +154,22 @@ public struct Trainer: Sendable {
         return try TrainedModel(
             network: network, standardizer: standardizer, featureNames: data.featureNames, labelColumn: labelColumn,
             classNames: data.classNames, threshold: threshold, missingValues: policy, configuration: config, summary: summary)
+    }
+
+    /// Copies the rows `indices` of the features and labels into the batch buffers.
+    private static func gather(
+        _ indices: ArraySlice<Int>, features: [Float], labels: [Int32], featureCount: Int,
+        into batch: inout [Float], labels batchLabels: inout [Int32]
+    ) {
+        features.withUnsafeBufferPointer { x in
+            batch.withUnsafeMutableBufferPointer { destination in
+                for (r, source) in indices.enumerated() {
+                    batchLabels[r] = labels[source]
+                    (destination.baseAddress! + r * featureCount)
+                        .update(from: x.baseAddress! + source * featureCount, count: featureCount)
+                }
+            }
+        }
     }
 
     /// The output biases at initialisation: `-log((1 - π) / π)` for a sigmoid head; the log class
@@ -190,6 +182,25 @@ public struct Trainer: Sendable {
         guard configuration.softmaxPriorBias else { return [Float](repeating: 0, count: counts.count) }
         let total = Double(counts.reduce(0, +))
         return counts.map { Float(log(Double($0) / total)) }
+    }
+
+    /// The decision threshold with the best validation F1 (binary; 0.5 for multi-class) and the
+    /// validation metrics at that threshold.
+    private func validationOutcome(
+        _ network: Network, _ x: [Float], _ part: Dataset
+    ) throws(TrainingError) -> (threshold: Double, report: ClassificationReport?) {
+        let logits = network.logits(x, rowCount: part.rowCount, threads: threads)
+        let probabilities = TrainedModel.probabilities(logits: logits, classCount: part.classCount)
+        do {
+            if part.isBinary {
+                let scores = (0..<part.rowCount).map { probabilities[2 * $0 + 1] }
+                let threshold = try BinaryRanking(scores: scores, labels: part.labels).bestF1Threshold().threshold
+                return (threshold, try ClassificationReport(binaryScores: scores, labels: part.labels, threshold: threshold))
+            }
+            return (0.5, try ClassificationReport(classScores: probabilities, labels: part.labels, classCount: part.classCount))
+        } catch {
+            throw .unsuitableData(reason: "validation metrics: \(error)")
+        }
     }
 
     /// The validation average precision: of class 1 (binary) or the one-vs-rest macro average.

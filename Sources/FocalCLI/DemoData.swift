@@ -1,0 +1,57 @@
+import FocalTraining
+import Foundation
+
+/// The data set of `focal demo` and `focal tune`: a binary CSV file, its classes ordered so that
+/// class 1 (the positive class of the metrics) is the minority.
+struct DemoData {
+    /// The rows, minority class = 1.
+    let dataset: Dataset
+    /// How the data set is named in the output (the file name, or the embedded set's name).
+    let name: String
+    /// The label column.
+    let labelColumn: String
+
+    /// The name of the data set embedded in `focal` (see `Resources/PROVENANCE.md`).
+    static let embeddedName = "mammography.csv"
+
+    /// The embedded mammography data set (Woods et al. 1993; 11,183 rows, 260 positive).
+    ///
+    /// - Throws: ``TrainingCLIError`` when the resource is missing from the installation.
+    static func embedded() throws -> DemoData {
+        guard let url = Bundle.module.url(forResource: "mammography", withExtension: "csv") else {
+            throw TrainingCLIError("the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
+        }
+        return try load(url: url, name: embeddedName, label: "label", option: "data")
+    }
+
+    /// Loads the CSV file the user named.
+    ///
+    /// - Parameters:
+    ///   - path: The file, as given.
+    ///   - label: The label column (default: the last column).
+    ///   - option: How the file was given, for error messages (`--data` or `DATA`).
+    /// - Throws: ``TrainingCLIError``, one line naming the file and the problem.
+    static func load(path: String, label: String?, option: String) throws -> DemoData {
+        try load(url: URL(fileURLWithPath: path), name: path, label: label, option: option)
+    }
+
+    private static func load(url: URL, name: String, label: String?, option: String) throws -> DemoData {
+        let table: CSVTable
+        let dataset: Dataset
+        do {
+            table = try CSVTable(contentsOf: url, fileName: name)
+            dataset = try Dataset(table: table, labelColumn: label)
+        } catch {
+            throw TrainingCLIError("\(option) \(error.description)")
+        }
+        guard dataset.isBinary else {
+            throw TrainingCLIError("\(option) \(name): column '\(label ?? table.header.last ?? "")' has \(dataset.classCount) classes; "
+                + "this command compares binary classifiers (a minority class against the rest)")
+        }
+        return DemoData(dataset: dataset.minorityAsClassOne(), name: name,
+                        labelColumn: label ?? table.header[table.header.count - 1])
+    }
+
+    /// The positive (minority) class name.
+    var positiveClass: String { dataset.classNames[1] }
+}

@@ -1,0 +1,115 @@
+import FocalTraining
+import Foundation
+
+/// One of the three models `focal demo` compares: its loss, the trained model and how it does on
+/// the test split.
+struct DemoModelResult {
+    /// The column heading: `cross-entropy`, `balanced CE` or `focal loss`.
+    let name: String
+    /// The loss it was trained with.
+    let loss: LossSettings
+    /// The trained model (its history holds the easy share per epoch).
+    let model: TrainedModel
+    /// Its predictions and metrics on the test split.
+    let evaluation: TestEvaluation
+    /// Its precision-recall curve on the test split.
+    let curve: PrecisionRecallCurve
+}
+
+/// Figure 4 of the paper for one gamma: the cumulative normalised focal loss of the positive and
+/// of the negative test rows, under the trained focal-loss model's predictions.
+struct DemoLossDistribution {
+    let gamma: Double
+    /// Cumulative share of the positives' total loss, one value per positive (ascending losses).
+    let positives: [Double]
+    /// The same for the negatives.
+    let negatives: [Double]
+}
+
+/// Everything `focal demo` computes: the data, the split, the three models and Figure 4.
+struct DemoResult {
+    let data: DemoData
+    let split: HoldOutSplit
+    let configuration: TrainingConfiguration
+    /// Cross-entropy, alpha-balanced cross-entropy, focal loss, in that order.
+    let models: [DemoModelResult]
+    /// For gamma 0, 0.5, 1, 2.
+    let lossDistributions: [DemoLossDistribution]
+}
+
+/// Trains and evaluates the demo's three models.
+enum DemoRun {
+    /// The share of each class held out as the test split (as the shared baselines: 70/30).
+    static let testFraction = 0.3
+    /// The gammas of Figure 4.
+    static let figureGammas = [0, 0.5, 1, 2]
+    /// The focal loss's alpha: 0.25, the paper's choice with gamma 2 (its Table 1), which
+    /// `focal tune` also finds best or near best on the embedded data.
+    static let focalAlpha = LossSettings.Alpha.constant(0.25)
+
+    /// The three losses: CE, balanced CE (alpha auto) and focal (gamma 2, alpha 0.25).
+    static func losses() -> [(String, LossSettings)] {
+        // These settings are valid by construction.
+        [("cross-entropy", try! LossSettings(kind: .crossEntropy)),
+         ("balanced CE", try! LossSettings(kind: .balancedCrossEntropy, alpha: .inverseFrequency)),
+         ("focal loss", try! LossSettings(kind: .focal, gamma: 2, alpha: focalAlpha))]
+    }
+
+    /// Splits the data, trains the three models with `base` (only the loss differs) and computes
+    /// the test metrics, the PR curves and Figure 4.
+    ///
+    /// - Parameters:
+    ///   - data: Binary data, minority = class 1.
+    ///   - base: The model, optimiser, epochs and seed shared by the three runs.
+    ///   - threads: The most threads per training.
+    ///   - announce: Called before each training with its index (from 0) and name.
+    ///   - progress: Training events of the current training.
+    static func run(
+        _ data: DemoData, base: TrainingConfiguration, threads: Int?,
+        announce: (Int, String) -> Void = { _, _ in }, progress: ((TrainingEvent) -> Void)? = nil
+    ) throws -> DemoResult {
+        let split: HoldOutSplit
+        do {
+            split = try HoldOutSplit(data.dataset, testFraction: testFraction, seed: base.seed)
+        } catch {
+            throw TrainingCLIError("\(data.name): \(error.description)")
+        }
+        var models: [DemoModelResult] = []
+        for (index, (name, loss)) in losses().enumerated() {
+            announce(index, name)
+            var configuration = base
+            configuration.loss = loss
+            let model: TrainedModel
+            do {
+                model = try Trainer(configuration: configuration, threads: threads)
+                    .train(split.training, labelColumn: data.labelColumn, progress: progress)
+            } catch {
+                throw TrainingCLIError("\(data.name): \(name): \(error.description)")
+            }
+            do {
+                let evaluation = try TestEvaluation(model: model, test: split.test, threads: threads)
+                let curve = try BinaryRanking(scores: evaluation.scores, labels: evaluation.labels)
+                    .precisionRecallCurve(dropIntermediate: true)
+                models.append(DemoModelResult(name: name, loss: loss, model: model, evaluation: evaluation, curve: curve))
+            } catch {
+                throw TrainingCLIError("\(data.name): test metrics of \(name): \(error.description)")
+            }
+        }
+        let focal = models[2].evaluation
+        var distributions: [DemoLossDistribution] = []
+        for gamma in figureGammas {
+            let losses: [Double]
+            do {
+                losses = try LossDistribution.focalLosses(logits: focal.logits, labels: focal.labels, gamma: gamma)
+            } catch {
+                throw TrainingCLIError("\(data.name): loss distribution: \(error)")
+            }
+            let positives = zip(losses, focal.labels).filter { $0.1 == 1 }.map(\.0)
+            let negatives = zip(losses, focal.labels).filter { $0.1 == 0 }.map(\.0)
+            distributions.append(DemoLossDistribution(
+                gamma: gamma, positives: LossDistribution.cumulativeShare(positives),
+                negatives: LossDistribution.cumulativeShare(negatives)))
+        }
+        return DemoResult(data: data, split: split, configuration: base, models: models, lossDistributions: distributions)
+    }
+}

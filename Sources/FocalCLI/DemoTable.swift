@@ -1,0 +1,82 @@
+import FocalTraining
+
+/// The text `focal demo` prints: what was trained, the side-by-side table of test metrics, and
+/// one sentence derived from the table's numbers.
+enum DemoTable {
+    /// The metric rows of the table, in order, with each model's value.
+    static func rows(_ result: DemoResult) -> [(label: String, values: [Double])] {
+        let reports = result.models.map(\.evaluation.report)
+        return [
+            ("average precision", reports.map(\.averagePrecision)),
+            ("ROC-AUC", reports.map(\.rocAUC)),
+            ("balanced accuracy", reports.map(\.balancedAccuracy)),
+            ("macro-F1", reports.map(\.macroF1)),
+            ("minority recall", reports.map { $0.perClass[1].recall }),
+            ("minority precision", reports.map { $0.perClass[1].precision }),
+            ("threshold (from validation)", result.models.map(\.evaluation.threshold)),
+        ]
+    }
+
+    /// The whole stdout text.
+    static func text(_ result: DemoResult, svgPath: String?) -> String {
+        let data = result.data.dataset, split = result.split, config = result.configuration
+        var text = "data: \(result.data.name), \(data.rowCount) rows, \(data.featureCount) features, "
+            + "minority class '\(result.data.positiveClass)': \(data.classCounts[1]) rows (1:\(format(Double(data.classCounts[0]) / Double(data.classCounts[1]), digits: 1)))\n"
+        text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train "
+            + "(\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold), "
+            + "\(split.test.rowCount) test rows (\(split.test.classCounts[1]) minority)\n"
+        text += "model: \(config.architecture), \(optimizerText(config.optimizer)), \(config.epochs) epochs, batch \(config.batchSize); "
+            + "same split, seed and initial weights for the three losses\n"
+        text += "losses: cross-entropy; balanced CE = cross-entropy with alpha auto (inverse class frequency); "
+            + "focal loss = gamma 2 with alpha 0.25 (the paper's choice)\n\n"
+        let names = result.models.map(\.name)
+        let labelWidth = 30, columnWidth = 15
+        text += pad("test split", labelWidth) + names.map { leftPad($0, columnWidth) }.joined() + "\n"
+        for row in rows(result) {
+            text += pad(row.label, labelWidth) + row.values.map { leftPad(format($0, digits: 3), columnWidth) }.joined() + "\n"
+        }
+        text += "\n" + summary(result) + "\n"
+        if let svgPath { text += "figure: \(svgPath)\n" }
+        return text
+    }
+
+    /// One sentence on what the table shows, built from its numbers.
+    static func summary(_ result: DemoResult) -> String {
+        let names = result.models.map(\.name)
+        let reports = result.models.map(\.evaluation.report)
+        let ap = reports.map(\.averagePrecision)
+        let best = ap.indices.max { ap[$0] < ap[$1] }!
+        let others = ap.indices.filter { $0 != best }
+        var sentence: String
+        if ap.max()! - ap.min()! < 0.005 {
+            sentence = "The three losses rank the minority class about equally (average precision "
+                + ap.indices.map { "\(names[$0]) \(format(ap[$0], digits: 3))" }.joined(separator: ", ") + ")"
+        } else {
+            sentence = "\(capitalized(names[best])) ranks the minority class best (average precision \(format(ap[best], digits: 3)) vs "
+                + others.map { "\(format(ap[$0], digits: 3)) for \(names[$0])" }.joined(separator: " and ") + ")"
+        }
+        let recall = reports.map { $0.perClass[1].recall }
+        let mostRecall = recall.indices.max { recall[$0] < recall[$1] }!
+        let precision = reports[mostRecall].perClass[1].precision
+        sentence += "; at the validation-chosen thresholds \(names[mostRecall]) finds the most minority examples "
+            + "(recall \(format(recall[mostRecall], digits: 3)), precision \(format(precision, digits: 3)))"
+        let f1 = reports.map(\.macroF1)
+        let bestF1 = f1.indices.max { f1[$0] < f1[$1] }!
+        sentence += " and \(names[bestF1]) has the best macro-F1 (\(format(f1[bestF1], digits: 3)))."
+        return sentence
+    }
+
+    static func optimizerText(_ settings: OptimizerSettings) -> String {
+        let name: String
+        switch settings.kind {
+        case .adam: name = "adam"
+        case .adamW: name = "adamw"
+        case .sgd: name = "sgd"
+        }
+        return "\(name) lr \(settings.learningRate)"
+    }
+
+    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+    private static func leftPad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import FocalTraining
+import Foundation
+
+/// `focal tune`: the focal-loss paper's Table 1 ablation (gamma × alpha) on the user's data.
+struct Tune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a gamma x alpha grid of focal losses on your data (the paper's Table 1 ablation).",
+        discussion: """
+            Every cell is trained on the same stratified 70/30 split (the test rows never change) \
+            for each seed, and scored on the test rows; the table gives the mean and standard \
+            deviation over seeds, marks the best cell with *, and shows cross-entropy and \
+            alpha-balanced cross-entropy (alpha auto) beside it. Binary data only; the rarer class \
+            is the positive one. Trainings run in parallel, one per processor (--threads).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The data: a CSV file with a header, numeric features and a binary label column.", valueName: "DATA.csv"))
+    var data: String
+
+    @Option(help: ArgumentHelp("The label column (default: the last column).", valueName: "COL"))
+    var label: String?
+
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers).")
+    var model: String = "mlp:32"
+
+    @Option(help: ArgumentHelp("The gammas, comma-separated, each >= 0.", valueName: "g1,g2,..."))
+    var gamma: String = "0,0.5,1,2,5"
+
+    @Option(help: ArgumentHelp("The alphas, comma-separated: numbers in [0, 1] (weight of the minority class), auto (inverse frequency), effective[:BETA] or none.", valueName: "a1,a2,..."))
+    var alpha: String = "0.25,0.5,0.75,auto"
+
+    @Option(help: "The metric on the test rows: ap, roc-auc, macro-f1 or balanced-accuracy.")
+    var metric: TuneMetric = .ap
+
+    @Option(help: "How many seeds (0, 1, ...) each cell is trained with.")
+    var seeds: Int = 3
+
+    @Option(help: "Passes over the training rows.")
+    var epochs: Int = 50
+
+    @Option(help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
+    var lr: Double?
+
+    @Option(help: "How many trainings run at once (default: one per processor).")
+    var threads: Int?
+
+    @Flag(help: "Print the grid as one JSON object instead of the table.")
+    var json = false
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        _ = try settings()
+        guard (1...100).contains(seeds) else { throw ValidationError("--seeds: must be in 1...100, got \(seeds)") }
+        if let threads, threads < 1 { throw ValidationError("--threads: must be at least 1, got \(threads)") }
+    }
+
+    /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
+    func settings() throws -> (TrainingConfiguration, [Double], [LossSettings.Alpha]) {
+        let gammas = try NumberList.parse(gamma, option: "--gamma")
+        if let bad = gammas.first(where: { $0 < 0 }) {
+            throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
+        }
+        var alphas: [LossSettings.Alpha] = []
+        for entry in alpha.split(separator: ",", omittingEmptySubsequences: false) {
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            do {
+                alphas.append(try LossSettings.Alpha(parsing: text))
+            } catch {
+                throw ValidationError("--alpha: '\(text)' is not a number in [0, 1], auto, effective[:BETA] or none; got '\(alpha)'")
+            }
+        }
+        guard Set(gammas).count == gammas.count else { throw ValidationError("--gamma: a value repeats in '\(gamma)'") }
+        guard Set(alphas.map(\.description)).count == alphas.count else { throw ValidationError("--alpha: a value repeats in '\(alpha)'") }
+        do {
+            let architecture = try ModelArchitecture(parsing: model)
+            let base = try TrainingConfiguration(
+                architecture: architecture,
+                optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
+                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: 0)
+            return (base, gammas, alphas)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Loads the data and trains the grid; returns the stdout text and the result.
+    func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
+        let (base, gammas, alphas) = try settings()
+        let demoData = try DemoData.load(path: data, label: label, option: "DATA")
+        let result = try TuneGrid.run(
+            demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
+            workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
+        return (CommandOutput(standardOutput: json ? TuneTable.json(result) : TuneTable.text(result)), result)
+    }
+
+    func run() throws {
+        try execute(progress: quiet ? nil : Self.progressWriter(interactive: TrainingTerminal.standardErrorIsTerminal)).0.print()
+    }
+
+    /// Progress on stderr: a bar redrawn in place on a terminal, a plain line per training otherwise.
+    static func progressWriter(interactive: Bool) -> @Sendable (Int, Int) -> Void {
+        { done, total in
+            guard interactive else {
+                TrainingTerminal.writeError("trained \(done)/\(total)\n")
+                return
+            }
+            let width = 24
+            let filled = width * done / total
+            let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+            TrainingTerminal.writeError("\r\u{1B}[2Ktraining [\(bar)] \(done)/\(total)" + (done == total ? "\n" : ""))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import FocalTraining
+import Foundation
+
+/// The output of `focal tune`: the gamma × alpha table with the best cell marked and the
+/// cross-entropy baselines beside it, or the same as one JSON object.
+enum TuneTable {
+    /// `0.612 ± 0.010`.
+    static func cellText(_ cell: TuneCell) -> String {
+        format(cell.mean, digits: 3) + " ± " + format(cell.std, digits: 3)
+    }
+
+    /// The table as text.
+    static func text(_ result: TuneResult) -> String {
+        let config = result.configuration
+        let seeds = result.seeds.map(String.init).joined(separator: ", ")
+        var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, minority class '\(result.data.positiveClass)' "
+            + "(\(result.data.dataset.classCounts[1]) rows); test split \(result.split.test.rowCount) rows "
+            + "(\(result.split.test.classCounts[1]) minority), the same for every run\n"
+        text += "model: \(config.architecture), \(DemoTable.optimizerText(config.optimizer)), \(config.epochs) epochs; "
+            + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order and validation rows\n"
+        text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
+        let best = result.best
+        let labelWidth = 14, columnWidth = 18
+        text += pad("gamma \\ alpha", labelWidth) + result.alphas.map { leftPad($0.description, columnWidth) }.joined() + "\n"
+        for (g, row) in result.grid.enumerated() {
+            text += pad(messageNumber(result.gammas[g]), labelWidth)
+            for (a, cell) in row.enumerated() {
+                let mark = (g, a) == best ? " *" : "  "
+                text += leftPad(cellText(cell) + mark, columnWidth)
+            }
+            text += "\n"
+        }
+        let ce = result.baselines[0], balanced = result.baselines[1]
+        text += "\nbaselines: cross-entropy \(cellText(ce)); balanced CE (alpha auto) \(cellText(balanced))\n"
+        let top = result.grid[best.gamma][best.alpha]
+        let difference = top.mean - ce.mean
+        text += "best: gamma \(messageNumber(top.gamma)), alpha \(top.alpha): \(cellText(top)), "
+            + "\(difference >= 0 ? "+" : "")\(format(difference, digits: 3)) over cross-entropy"
+            + (abs(difference) <= max(top.std, ce.std) ? " (within the seed spread)" : "") + "\n"
+        return text
+    }
+
+    /// The whole result as one JSON object.
+    struct Report: Codable {
+        let data: String
+        let label: String
+        let metric: String
+        let model: String
+        let epochs: Int
+        let seeds: [UInt64]
+        let testRows: Int
+        let testPositives: Int
+        let gammas: [Double]
+        let alphas: [String]
+        /// Row by row: every alpha for the first gamma, then the next gamma.
+        let grid: [TuneCell]
+        let best: TuneCell
+        let baselines: [String: TuneCell]
+    }
+
+    static func report(_ result: TuneResult) -> Report {
+        let best = result.best
+        return Report(
+            data: result.data.name, label: result.data.labelColumn, metric: result.metric.rawValue,
+            model: result.configuration.architecture.description, epochs: result.configuration.epochs, seeds: result.seeds,
+            testRows: result.split.test.rowCount, testPositives: result.split.test.classCounts[1],
+            gammas: result.gammas, alphas: result.alphas.map(\.description), grid: result.grid.flatMap { $0 },
+            best: result.grid[best.gamma][best.alpha],
+            baselines: ["ce": result.baselines[0], "balanced-ce": result.baselines[1]])
+    }
+
+    static func json(_ result: TuneResult) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        // The report holds only finite numbers and strings, so encoding cannot fail.
+        return String(decoding: try! encoder.encode(report(result)), as: UTF8.self) + "\n"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+    private static func leftPad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
+}
