@@ -11,9 +11,9 @@ extension SoftmaxFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// computed with the loss in one pass:
     ///
     /// ```swift
-    /// let focal = try SoftmaxFocalLoss<Float>(gamma: 2)
-    /// let gradient = gradient(at: model) { model in
-    ///     focal(model(images), shape: [batch, classes], labels: labels)
+    /// let softmaxFocal = try SoftmaxFocalLoss<Float>(gamma: 2)
+    /// let scoreGradient = gradient(at: scores) { scores in
+    ///     softmaxFocal(scores, shape: [batch, classes], labels: labels)
     /// }
     /// ```
     ///
