@@ -11,7 +11,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FocalLoss FocalNumPy FocalDifferentiation)
+    targets=(FocalLoss FocalNumPy FocalDifferentiation FocalTraining)
 fi
 
 status=0

@@ -4,13 +4,13 @@ import FocalLoss
 /// (Lin et al., 2017): each example's loss divided by the total loss of its group, sorted in
 /// increasing order and summed, against the fraction of the group's examples.
 public enum LossDistribution {
-    /// The sigmoid focal loss (no α) of each row, computed by ``SigmoidFocalLoss`` from its logit.
+    /// The sigmoid focal loss (no α) of each row, computed by `SigmoidFocalLoss` from its logit.
     ///
     /// - Parameters:
     ///   - logits: One logit of class 1 per row.
     ///   - labels: The class (0 or 1) of each row.
     ///   - gamma: The focusing parameter, `>= 0` (0 is cross-entropy).
-    /// - Throws: ``FocalLossError`` for a bad `gamma`, a non-finite logit or a count mismatch.
+    /// - Throws: `FocalLossError` for a bad `gamma`, a non-finite logit or a count mismatch.
     public static func focalLosses(logits: [Float], labels: [Int], gamma: Double) throws(FocalLossError) -> [Double] {
         let loss = try SigmoidFocalLoss<Float>(gamma: Float(gamma), threads: 1)
         return try loss.elementwiseLosses(logits, targets: labels.map { Float($0) }).map(Double.init)

@@ -2,7 +2,7 @@ import Foundation
 import FocalLoss
 
 /// The loss of a training batch and its gradient with respect to the logits, from one fused
-/// kernel call: ``SigmoidFocalLoss`` on one logit per row for two classes, ``SoftmaxFocalLoss``
+/// kernel call: `SigmoidFocalLoss` on one logit per row for two classes, `SoftmaxFocalLoss`
 /// on `C` logits per row otherwise. The loss is the mean over the batch of each row's loss times
 /// its class weight.
 struct BatchLoss {

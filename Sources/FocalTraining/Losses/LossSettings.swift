@@ -1,5 +1,5 @@
 /// Which loss a classifier is trained with, all computed by the fused kernels of `FocalLoss`:
-/// binary problems use ``SigmoidFocalLoss``-style losses on one logit, multi-class problems the
+/// binary problems use `SigmoidFocalLoss`-style losses on one logit, multi-class problems the
 /// softmax ones.
 ///
 /// `gamma = 0` is cross-entropy; a class weighting turns either into its alpha-balanced form.

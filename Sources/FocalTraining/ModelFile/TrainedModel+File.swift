@@ -24,7 +24,7 @@ extension TrainedModel {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - fileName: The name to use in error messages.
-    /// - Throws: ``ModelFileError`` as ``init(contentsOf:)``.
+    /// - Throws: ``ModelFileError`` as ``init(contentsOf:fileName:)``.
     public init(jsonData data: Data, fileName: String) throws(ModelFileError) {
         guard data.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(file: fileName) }
         struct VersionProbe: Decodable { let formatVersion: Int }

@@ -1,6 +1,6 @@
 /// A trained classifier and everything needed to apply it to new CSV rows: the network, the
 /// standardisation, the feature and class names, the decision threshold and the settings it was
-/// trained with. `Codable`; stored as JSON by ``write(to:)`` and read by ``init(contentsOf:)``.
+/// trained with. `Codable`; stored as JSON by ``write(to:)`` and read by ``init(contentsOf:fileName:)``.
 public struct TrainedModel: Sendable, Hashable, Codable {
     /// The model file format this version of the library writes and the newest it reads.
     public static let currentFormatVersion = 1
