@@ -1,4 +1,4 @@
-/// The sigmoid focal loss from logits for `Float`, 16 elements at a time: the formulas of
+/// The sigmoid focal loss from logits for `Float`, one vector of elements at a time: the formulas of
 /// ``SigmoidFocalTerm`` with the polynomial math of ``VectorMath``.
 struct SigmoidVectorKernel {
     let math = VectorMath()
@@ -79,7 +79,7 @@ struct SigmoidVectorKernel {
         return total
     }
 
-    /// Loss and derivative of 16 elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
+    /// Loss and derivative of one vector of elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
     @_transparent
     func element(
         x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation
