@@ -1,19 +1,23 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How many threads the kernels may use.
 public enum FocalThreading {
     /// The number of threads a loss uses when it is not told otherwise: the number of active
     /// processors.
-    public static var defaultThreadCount: Int { max(1, ProcessInfo_activeProcessorCount()) }
+    public static var defaultThreadCount: Int { max(1, activeProcessorCount()) }
 
-    /// Below this many elements (sigmoid) or values (softmax) a call runs on the calling thread:
+    /// Below this many elements (sigmoid) or values (softmax, counting every class) a call runs
+    /// on the calling thread:
     /// waking a second thread costs more than it saves on inputs this small (about 20 µs of
     /// work), so a 4096 x 1 input always takes the single-threaded path.
     public static let parallelThreshold = 1 << 16
 }
 
 /// The number of processors, without importing Foundation into the kernels.
-func ProcessInfo_activeProcessorCount() -> Int {
+func activeProcessorCount() -> Int {
     #if canImport(Glibc)
     return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     #else
@@ -21,12 +25,10 @@ func ProcessInfo_activeProcessorCount() -> Int {
     #endif
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A sum over `0..<count` split into a fixed set of chunks that does not depend on the number
-/// of threads, so the result is bit-identical whatever `threads` is.
+/// of threads, so the result is bit-identical whatever `threads` is. Callers decide whether an
+/// input is large enough for threads (see ``FocalThreading/parallelThreshold``), since only they
+/// know how much work one item is.
 ///
 /// The chunk boundaries depend only on `count` and `granularity`: at most 64 chunks of at least
 /// `granularity` items. Each chunk's partial sum is computed by `body` on one thread, and the
@@ -35,7 +37,7 @@ func chunkedSum(count: Int, granularity: Int, threads: Int, _ body: (Range<Int>)
     let chunkCount = max(1, min(64, count / max(1, granularity)))
     let bounds = { @Sendable (chunk: Int) -> Int in Int((Int64(count) * Int64(chunk)) / Int64(chunkCount)) }
     let workers = min(max(1, threads), chunkCount)
-    if workers == 1 || count < FocalThreading.parallelThreshold {
+    if workers == 1 {
         var total = 0.0
         for chunk in 0..<chunkCount { total += body(bounds(chunk)..<bounds(chunk + 1)) }
         return total

@@ -422,7 +422,8 @@ extension SigmoidFocalLoss {
             x: predictions.baseAddress!, t: targets.baseAddress!, w: weights?.baseAddress,
             losses: losses?.baseAddress, gradient: gradient?.baseAddress, scale: scale)
         let vectorized = Scalar.self == Float.self && input == .logits
-        return chunkedSum(count: plan.shape.count, granularity: 1 << 14, threads: threads ?? FocalThreading.defaultThreadCount) { range in
+        let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
+        return chunkedSum(count: plan.shape.count, granularity: 1 << 14, threads: threadCount) { range in
             var total = 0.0
             plan.forEachRun(in: range) { start, end, alphaOffset, alphaStride in
                 total += vectorized
