@@ -24,7 +24,9 @@ let package = Package(
     targets: [
         .target(
             name: "FocalLoss",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            // LLVM's fmuladd for the vector kernels (see Sources/FocalLoss/Vector/MultiplyAdd.swift).
+            swiftSettings: [.enableExperimentalFeature("BuiltinModule")]
         ),
         .target(name: "FocalNumPy"),
         .target(name: "FocalDifferentiation", dependencies: ["FocalLoss"]),

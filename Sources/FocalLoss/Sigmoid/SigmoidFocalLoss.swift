@@ -22,10 +22,12 @@
 /// memory the caller owns, so a training loop allocates nothing per step.
 ///
 /// ## Validation
-/// The checked entry points scan their arguments once before computing (logits finite,
-/// probabilities and targets in `[0, 1]`, weights finite and `>= 0`), which costs a small fraction
-/// of the loss-and-gradient pass, and throw a ``FocalLossError`` naming the first bad element.
-/// ``uncheckedLossAndGradient(_:targets:shape:weights:reduction:gradient:)`` skips the element scans.
+/// The checked entry points check every element (logits finite, probabilities and targets in
+/// `[0, 1]`, weights finite and `>= 0`) and throw a ``FocalLossError`` naming the first bad one.
+/// `Float` logits and targets are checked inside the fused pass itself, at almost no cost; a bad
+/// element is then reported after the pass, so the outputs (`gradient`, `losses`) may already be
+/// partly written when the call throws. Other inputs are scanned before the pass.
+/// ``uncheckedLossAndGradient(_:targets:shape:weights:reduction:gradient:)`` skips the element checks.
 public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     /// The class-balance weight α of the sigmoid focal loss.
     public enum Alpha: Sendable, Hashable, ExpressibleByFloatLiteral {
@@ -292,7 +294,7 @@ extension SigmoidFocalLoss {
         if let gradient {
             try Validation.count(gradient.count, expected: predictions.count, argument: "gradient")
         }
-        run(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
+        _ = try checkedRun(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
     }
 
     /// The reduced loss and optional gradient without the element scans.
@@ -341,6 +343,10 @@ extension SigmoidFocalLoss {
         var inner: Int
         var alphaPositive: [Scalar]
         var alphaNegative: [Scalar]
+        /// Whether the logits and targets are still to be checked: the vector kernel checks them
+        /// during its pass and reports a bad element by a NaN sum, after which
+        /// ``SigmoidFocalLoss/scanElements(_:_:_:)`` finds the first one and throws.
+        var elementsUnchecked = false
     }
 
     func layoutPlan(
@@ -371,15 +377,43 @@ extension SigmoidFocalLoss {
         _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
         _ shape: [Int]?, _ weights: UnsafeBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Plan {
-        let plan = try layoutPlan(predictions, targets, shape, weights)
+        var plan = try layoutPlan(predictions, targets, shape, weights)
+        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.shape) }
+        if isVectorized {
+            plan.elementsUnchecked = true
+        } else {
+            try scanElements(plan, predictions, targets)
+        }
+        return plan
+    }
+
+    /// Throws for the first prediction or target outside its domain.
+    func scanElements(
+        _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>
+    ) throws(FocalLossError) {
         switch input {
         case .logits: try Validation.finite(predictions, argument: "logits", shape: plan.shape)
         case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
         }
         try Validation.unitInterval(targets, argument: "targets", shape: plan.shape)
-        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.shape) }
-        return plan
     }
+
+    /// Runs the fused pass; when the plan left the element checks to the kernel and the kernel
+    /// met a bad element, finds it and throws.
+    func checkedRun(
+        _ plan: Plan, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Double {
+        let total = run(plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+        if plan.elementsUnchecked && total.isNaN {
+            try scanElements(plan, predictions, targets)
+        }
+        return total
+    }
+
+    /// Whether `Float` logits take the vector kernel.
+    var isVectorized: Bool { Scalar.self == Float.self && input == .logits }
 
     /// Reduces: works out the scale of the reduction, then runs the fused pass.
     @_specialize(where Scalar == Float)
@@ -400,7 +434,8 @@ extension SigmoidFocalLoss {
         case .normalized(let normalizer):
             scale = 1 / normalizer
         }
-        let total = run(plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
+        let total = try checkedRun(
+            plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
         return Scalar(total * scale)
     }
 
@@ -421,7 +456,7 @@ extension SigmoidFocalLoss {
         let operands = Operands(
             x: predictions.baseAddress!, t: targets.baseAddress!, w: weights?.baseAddress,
             losses: losses?.baseAddress, gradient: gradient?.baseAddress, scale: scale)
-        let vectorized = Scalar.self == Float.self && input == .logits
+        let vectorized = isVectorized
         let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
         return chunkedSum(count: plan.shape.count, granularity: 1 << 14, threads: threadCount) { range in
             var total = 0.0

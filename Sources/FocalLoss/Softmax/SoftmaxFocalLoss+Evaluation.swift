@@ -48,6 +48,9 @@ struct SoftmaxPlan<Scalar: FocalScalar> {
     var inner: Int
     var positions: Int { outer * inner }
     var classWeights: [Scalar]?
+    /// Whether the logits are still to be checked: the vector kernels check them during their
+    /// pass and report a bad one by a NaN sum, after which the scan finds it and throws.
+    var predictionsUnchecked = false
 }
 
 extension SoftmaxFocalLoss {
@@ -87,14 +90,46 @@ extension SoftmaxFocalLoss {
                            inner: inner, classWeights: classWeights)
     }
 
+    /// Checks the weights, and the predictions unless the vector kernels will check them.
     func validate(
-        _ predictions: UnsafeBufferPointer<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, _ plan: SoftmaxPlan<Scalar>
+        _ predictions: UnsafeBufferPointer<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?,
+        _ plan: inout SoftmaxPlan<Scalar>, _ targets: SoftmaxTargets<Scalar>
     ) throws(FocalLossError) {
+        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.positionShape) }
+        if isVectorized(plan, targets) {
+            plan.predictionsUnchecked = true
+        } else {
+            try scanPredictions(predictions, plan)
+        }
+    }
+
+    /// Throws for the first prediction outside its domain.
+    func scanPredictions(_ predictions: UnsafeBufferPointer<Scalar>, _ plan: SoftmaxPlan<Scalar>) throws(FocalLossError) {
         switch input {
         case .logits: try Validation.finite(predictions, argument: "logits", shape: plan.shape)
         case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
         }
-        if let weights { try Validation.nonNegative(weights, argument: "weights", shape: plan.positionShape) }
+    }
+
+    /// Whether the pass takes a vector kernel: `Float` logits, integer labels, no label
+    /// smoothing, class-last or at least a vector of positions per class.
+    func isVectorized(_ plan: SoftmaxPlan<Scalar>, _ targets: SoftmaxTargets<Scalar>) -> Bool {
+        guard case .labels = targets, Scalar.self == Float.self, input == .logits, labelSmoothing == 0 else { return false }
+        return plan.inner == 1 || plan.inner >= Vector.scalarCount
+    }
+
+    /// Runs the fused pass; when the plan left the logits to the kernel and the kernel met a bad
+    /// one, finds it and throws.
+    func checkedRun(
+        _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>, _ targets: SoftmaxTargets<Scalar>,
+        _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) throws(FocalLossError) -> Double {
+        let total = run(plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
+        if plan.predictionsUnchecked && total.isNaN {
+            try scanPredictions(predictions, plan)
+        }
+        return total
     }
 
     /// Works out the reduction's scale (the mean counts positions not ignored, weighted), then
@@ -118,7 +153,8 @@ extension SoftmaxFocalLoss {
             }
             scale = denominator > 0 ? 1 / denominator : 0
         }
-        let total = run(plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
+        let total = try checkedRun(
+            plan, predictions, targets, weights, scale: Scalar(scale), losses: losses, gradient: gradient)
         return Scalar(total * scale)
     }
 
@@ -137,10 +173,7 @@ extension SoftmaxFocalLoss {
     ) -> Double {
         let granularity = max(1, (1 << 14) / plan.classes)
         let threadCount = plan.shape.count < FocalThreading.parallelThreshold ? 1 : (threads ?? FocalThreading.defaultThreadCount)
-        var vectorized = false
-        if case .labels = targets, Scalar.self == Float.self, input == .logits, labelSmoothing == 0 {
-            vectorized = plan.inner == 1 || plan.inner >= Vector.scalarCount
-        }
+        let vectorized = isVectorized(plan, targets)
         return chunkedSum(count: plan.positions, granularity: granularity, threads: threadCount) { range in
             if !vectorized {
                 return runPositions(range, plan, predictions, targets, weights, scale: scale, losses: losses, gradient: gradient)
@@ -170,6 +203,7 @@ extension SoftmaxFocalLoss {
         let classWeights = plan.classWeights.map { $0.map { Float($0) } }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
+            var check = Vector()
             var position = range.lowerBound
             while position < range.upperBound {
                 let rowEnd = min(range.upperBound, position - position % inner + inner)
@@ -186,61 +220,95 @@ extension SoftmaxFocalLoss {
                     }
                     let loss = kernel.block(
                         x + base, stride: inner, classes: classes, labels: laneLabels, weight: laneWeights,
-                        classWeights: laneAlphas, scale: laneWeights * reductionScale, gradient: g.map { $0 + base })
+                        classWeights: laneAlphas, scale: laneWeights * reductionScale, gradient: g.map { $0 + base },
+                        check: &check)
                     l?.storeVector(loss, at: position)
                     total += loss.laneSum
                     position += lanes
                 }
                 if position < rowEnd {
+                    // The positions left over take the scalar kernel; their logits are checked here.
+                    for leftover in position..<rowEnd {
+                        let (o, j) = leftover.quotientAndRemainder(dividingBy: inner)
+                        for c in 0..<classes { check[0] += x[(o * classes + c) * inner + j] * 0 }
+                    }
                     total += runPositions(position..<rowEnd, plan, predictions, targets, weights, scale: scale,
                                           losses: losses, gradient: gradient)
                     position = rowEnd
                 }
             }
-            return total
+            return check.laneTotal.isNaN ? .nan : total
         }
     }
 
     /// The vector kernel over the rows in `range`: `Float` logits, class-last, integer labels,
-    /// no label smoothing.
+    /// no label smoothing. Rows go through the row passes one at a time and through the tail
+    /// eight at a time.
     func runRows(
         _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
         _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
         losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) -> Double {
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
-        let classes = plan.classes
+        let classes = plan.classes, lanes = Vector.scalarCount
         let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
         let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
         let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
         let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
         let kernel = SoftmaxRowKernel(gamma: Float(gamma))
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: classes)
-        defer { scratch.deallocate() }
+        let reductionScale = Float(scale)
         let classWeights = plan.classWeights.map { $0.map { Float($0) } }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
-            var partial: Float = 0
-            for position in range {
-                let y = labels[position]
-                let weight = w?[position] ?? 1
-                let out = g.map { $0 + position * classes }
-                var loss: Float = 0
-                if weight == 0 || y == ignoreIndex {
-                    out?.update(repeating: 0, count: classes)
-                } else {
-                    loss = weight * kernel.row(
-                        x + position * classes, classes: classes, label: y, classWeight: alphas?[y] ?? 1,
-                        scale: weight * Float(scale), gradient: out, scratch: scratch)
+            var check = Vector()
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let count = min(lanes, range.upperBound - position)
+                var others = kernel.math.one, gaps = kernel.math.zero, laneWeights = kernel.math.zero
+                var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
+                var rowLabels = (0, 0, 0, 0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &rowLabels) { raw in
+                    let rowLabel = raw.assumingMemoryBound(to: Int.self)
+                    for lane in 0..<count {
+                        let row = position + lane
+                        let y = labels[row]
+                        let weight = w?[row] ?? 1
+                        let out = g.map { $0 + row * classes }
+                        rowLabel[lane] = y
+                        let z = x + row * classes
+                        if weight == 0 || y == ignoreIndex {
+                            out?.update(repeating: 0, count: classes)
+                            _ = kernel.maximum(z, classes: classes, check: &check)  // checked all the same
+                            continue
+                        }
+                        let top = kernel.maximum(z, classes: classes, check: &check)
+                        others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
+                        gaps[lane] = z[y] - top
+                        laneWeights[lane] = weight
+                        laneAlphas[lane] = alphas?[y] ?? 1
+                        live[lane] = true
+                    }
                 }
-                l?[position] = loss
-                partial += loss
-                if (position - range.lowerBound) & 63 == 63 {
-                    total += Double(partial)
-                    partial = 0
+                let result = kernel.tail.contribution(
+                    others: others, labelExp: kernel.math.exp(nonPositive: gaps), labelGap: gaps, live: live,
+                    classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
+                let weighted = result.loss * laneWeights
+                if let g {
+                    withUnsafeBytes(of: rowLabels) { raw in
+                        let rowLabel = raw.assumingMemoryBound(to: Int.self)
+                        for lane in 0..<count where live[lane] {
+                            kernel.scale(g + (position + lane) * classes, classes: classes, by: result.coefficient[lane],
+                                         label: rowLabel[lane], atLabel: result.atLabel[lane])
+                        }
+                    }
                 }
+                if let l {
+                    for lane in 0..<count { l[position + lane] = weighted[lane] }
+                }
+                total += weighted.laneSum
+                position += count
             }
-            return total + Double(partial)
+            return check.laneTotal.isNaN ? .nan : total
         }
     }
 

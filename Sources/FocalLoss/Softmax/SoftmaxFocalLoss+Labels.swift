@@ -167,9 +167,9 @@ extension SoftmaxFocalLoss {
         weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
         gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
         let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
-        try validate(predictions, weights, plan)
+        try validate(predictions, weights, &plan, targets)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
     }
@@ -196,12 +196,12 @@ extension SoftmaxFocalLoss {
         weights: UnsafeBufferPointer<Scalar>? = nil,
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
         let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
-        try validate(predictions, weights, plan)
+        try validate(predictions, weights, &plan, targets)
         try Validation.count(losses.count, expected: plan.positions, argument: "losses")
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        run(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
+        _ = try checkedRun(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
     }
 
     /// The reduced loss and optional gradient for integer labels without the element scans of

@@ -145,9 +145,9 @@ extension SoftmaxFocalLoss {
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
         reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
         let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
-        try validate(predictions, weights, plan)
+        try validate(predictions, weights, &plan, source)
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
         return try evaluate(plan, predictions, source, weights, reduction: reduction, losses: nil, gradient: gradient)
     }
@@ -171,12 +171,12 @@ extension SoftmaxFocalLoss {
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
+        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
         let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
-        try validate(predictions, weights, plan)
+        try validate(predictions, weights, &plan, source)
         try Validation.count(losses.count, expected: plan.positions, argument: "losses")
         if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        run(plan, predictions, source, weights, scale: 1, losses: losses, gradient: gradient)
+        _ = try checkedRun(plan, predictions, source, weights, scale: 1, losses: losses, gradient: gradient)
     }
 
     /// The reduced loss and optional gradient for a target tensor without the element scans:

@@ -1,6 +1,9 @@
 /// The modulating factor `m^γ` of the vector kernels: integer γ (0 to 3) by multiplication, any
-/// other γ as `exp(γ·log m)`. The kind is a per-call constant, so the switch in ``power(_:_:)``
-/// is a perfectly predicted branch.
+/// other γ as `exp(γ·log m)`.
+///
+/// The kernels' loops are generic over a ``FocusingExponent`` type, one per kind, and each
+/// kernel switches over ``kind`` once per call: each loop body is then straight-line code with the power inlined (a run-time switch inside the loop kept the general branch's
+/// code in the loop and made the compiler call `power` out of line).
 struct VectorModulation {
     enum Kind { case zero, one, two, three, general }
     let kind: Kind
@@ -18,13 +21,10 @@ struct VectorModulation {
         self.gamma = Vector(repeating: gamma)
     }
 
-    /// Whether γ is 0, which drops the gradient's second term.
-    var isZero: Bool { kind == .zero }
-
     /// `m^γ` for `m` in `[0, 1]`.
-    @inline(__always)
-    func power(_ m: Vector, _ math: VectorMath) -> Vector {
-        switch kind {
+    @_transparent
+    func power<Exponent: FocusingExponent>(_ m: Vector, _ math: VectorMath, _: Exponent.Type) -> Vector {
+        switch Exponent.kind {
         case .zero: return math.one
         case .one: return m
         case .two: return m * m
@@ -35,3 +35,21 @@ struct VectorModulation {
         }
     }
 }
+
+/// A type standing for one kind of γ, so that a kernel loop can be specialised for it.
+protocol FocusingExponent {
+    static var kind: VectorModulation.Kind { get }
+}
+
+extension FocusingExponent {
+    /// Whether γ is 0, which drops the gradient's second term.
+    @_transparent static var isZero: Bool { kind == .zero }
+    /// Whether γ is not an integer from 0 to 3.
+    @_transparent static var isGeneral: Bool { kind == .general }
+}
+
+enum ExponentZero: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .zero } }
+enum ExponentOne: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .one } }
+enum ExponentTwo: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .two } }
+enum ExponentThree: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .three } }
+enum ExponentGeneral: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .general } }

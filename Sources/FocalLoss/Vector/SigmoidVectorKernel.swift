@@ -19,15 +19,31 @@ struct SigmoidVectorKernel {
         var gradient: UnsafeMutablePointer<Float>?
     }
 
-    /// Runs over the operands; returns the sum of the (weighted) losses.
+    /// Runs over the operands; returns the sum of the (weighted) losses, or NaN when a logit is
+    /// not finite or a target lies outside `[0, 1]` (the kernel checks every element as it goes,
+    /// so a checked call needs no separate scan of logits and targets).
     func run(_ o: Operands, gamma: Float) -> Double {
         let modulation = VectorModulation(gamma: gamma)
+        switch modulation.kind {
+        case .zero: return run(o, modulation, ExponentZero.self)
+        case .one: return run(o, modulation, ExponentOne.self)
+        case .two: return run(o, modulation, ExponentTwo.self)
+        case .three: return run(o, modulation, ExponentThree.self)
+        case .general: return run(o, modulation, ExponentGeneral.self)
+        }
+    }
+
+    /// The loop, specialised for one kind of γ.
+    private func run<Exponent: FocusingExponent>(
+        _ o: Operands, _ modulation: VectorModulation, _ exponent: Exponent.Type
+    ) -> Double {
         let scale = Vector(repeating: o.scale)
         var total = 0.0
         var offset = 0
         let whole = o.count - o.count % Vector.scalarCount
         var broadcastPositive = Vector(repeating: o.alphaPositive[0])
         var broadcastNegative = Vector(repeating: o.alphaNegative[0])
+        var invalid = Mask(repeating: false)
         while offset < whole {
             // Blocks of 64 vectors keep the Float accumulator's error small before it is
             // added in Double.
@@ -38,9 +54,10 @@ struct SigmoidVectorKernel {
                     broadcastPositive = o.alphaPositive.loadVector(at: offset)
                     broadcastNegative = o.alphaNegative.loadVector(at: offset)
                 }
+                let x = o.logits.loadVector(at: offset), t = o.targets.loadVector(at: offset)
+                invalid .|= outsideDomain(x: x, t: t)
                 let (loss, derivative) = element(
-                    x: o.logits.loadVector(at: offset), t: o.targets.loadVector(at: offset),
-                    alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation)
+                    x: x, t: t, alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
                 var weightedLoss = loss
                 var weightedDerivative = derivative * scale
                 if let weights = o.weights {
@@ -61,10 +78,11 @@ struct SigmoidVectorKernel {
                 broadcastPositive = o.alphaPositive.loadPartialVector(at: whole, count: rest, padding: 0)
                 broadcastNegative = o.alphaNegative.loadPartialVector(at: whole, count: rest, padding: 0)
             }
+            let x = o.logits.loadPartialVector(at: whole, count: rest, padding: 0)
+            let t = o.targets.loadPartialVector(at: whole, count: rest, padding: 0)
+            invalid .|= outsideDomain(x: x, t: t)
             let (loss, derivative) = element(
-                x: o.logits.loadPartialVector(at: whole, count: rest, padding: 0),
-                t: o.targets.loadPartialVector(at: whole, count: rest, padding: 0),
-                alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation)
+                x: x, t: t, alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
             var weightedLoss = loss
             var weightedDerivative = derivative * scale
             if let weights = o.weights {
@@ -76,15 +94,23 @@ struct SigmoidVectorKernel {
             o.losses?.storePartialVector(weightedLoss, at: whole, count: rest)
             o.gradient?.storePartialVector(weightedDerivative, at: whole, count: rest)
         }
-        return total
+        return any(invalid) ? .nan : total
+    }
+
+    /// The lanes whose logit is not finite or whose target is not in `[0, 1]` (NaN included).
+    @_transparent
+    func outsideDomain(x: Vector, t: Vector) -> Mask {
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+        return .!((magnitude .<= math.greatestFinite) .& (t .>= math.zero) .& (t .<= math.one))
     }
 
     /// Loss and derivative of one vector of elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
     @_transparent
-    func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation
+    func element<Exponent: FocusingExponent>(
+        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation,
+        _ exponent: Exponent.Type
     ) -> (loss: Vector, derivative: Vector) {
-        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & IntVector(repeating: 0x7FFF_FFFF), to: Vector.self)
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
         let e = math.exp(nonPositive: -magnitude)
         let reciprocal = math.one / (math.one + e)
         let small = e * reciprocal
@@ -96,32 +122,33 @@ struct SigmoidVectorKernel {
         let softplusPositive = relu + log1pE  // -log q
         let softplusNegative = (relu - x) + log1pE  // -log p
         let u = math.one - t
-        let ce = t * softplusNegative + u * softplusPositive
-        let m = p * u + q * t
-        let weight = alphaPositive * t + alphaNegative * u
+        let ce = multiplyAdd(t, softplusNegative, u * softplusPositive)
+        let qt = q * t
+        let m = multiplyAdd(p, u, qt)
+        let weight = multiplyAdd(alphaPositive, t, alphaNegative * u)
         let soft = (t .!= math.zero) .& (t .!= math.one)
         let anySoft = any(soft)
         let factor: Vector
-        if modulation.kind == .general {
+        if Exponent.isGeneral {
             // log m for free when targets are hard: m is q (t = 1) or p (t = 0), whose logs are
             // the softplus terms already at hand; only soft targets need the polynomial log.
-            var logM = -(t * softplusPositive + u * softplusNegative)
+            var logM = -multiplyAdd(t, softplusPositive, u * softplusNegative)
             if anySoft { logM = logM.replacing(with: math.log(positive: m), where: soft) }
             factor = math.exp(nonPositive: modulation.gamma * logM)
                 .replacing(with: math.zero, where: soft .& (m .<= math.zero))
         } else {
-            factor = modulation.power(m, math)
+            factor = modulation.power(m, math, exponent)
         }
         let scaledModulation = weight * factor
-        var bracket = p * u - q * t
-        if !modulation.isZero {
+        var bracket = multiplyAdd(p, u, -qt)
+        if !Exponent.isZero {
             // p·q / m is q for t = 0 and p for t = 1; only soft targets need the division.
             var ratio = p.replacing(with: q, where: t .== math.zero)
             if anySoft {
                 let divided = (p * q / m).replacing(with: math.zero, where: m .<= math.zero)
                 ratio = ratio.replacing(with: divided, where: soft)
             }
-            bracket += modulation.gamma * ratio * (u - t) * ce
+            bracket = multiplyAdd(modulation.gamma * ratio * (u - t), ce, bracket)
         }
         return (scaledModulation * ce, scaledModulation * bracket)
     }

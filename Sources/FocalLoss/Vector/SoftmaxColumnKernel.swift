@@ -1,21 +1,16 @@
-import RealModule
-
 /// The softmax focal loss from logits with integer labels for `Float` in the channels-first
 /// layout `(N, C, d1, ...)`, vectorised across positions: each lane is one position, and the
 /// class loop reads one contiguous vector of positions per class.
 ///
-/// The formulas are those of ``SoftmaxRowKernel``, per lane: the maximum `top`, `e_c`, `R` (the
-/// sum over classes other than the lane's label), `e_y` and `z_y` picked out by masks as the
-/// class loop passes the label. `-log p_y` is `log1p(R / e_y)` when `R <= e_y` and
-/// `log S - (z_y - top)` otherwise, so it is exact at both ends.
+/// Per lane: the maximum `top`, `e_c`, `R` (the sum over classes other than the lane's label),
+/// `e_y` and `z_y` picked out by masks as the class loop passes the label; the rest is
+/// ``SoftmaxVectorTail``.
 struct SoftmaxColumnKernel {
     let math = VectorMath()
-    let modulation: VectorModulation
-    let gamma: Vector
+    let tail: SoftmaxVectorTail
 
     init(gamma: Float) {
-        modulation = VectorModulation(gamma: gamma)
-        self.gamma = Vector(repeating: gamma)
+        tail = SoftmaxVectorTail(gamma: gamma)
     }
 
     /// One vector of positions starting at `z` (class `c` at `z + c * stride`).
@@ -25,15 +20,17 @@ struct SoftmaxColumnKernel {
     ///     any value and contributes nothing.
     ///   - classWeights: The lanes' class weights `a_y`.
     ///   - scale: Per lane, the position weight times the reduction's scale.
+    ///   - check: Accumulates `z · 0`, which turns NaN when a logit is not finite.
     /// - Returns: The lanes' losses times their weights.
     @_transparent
     func block(
         _ z: UnsafePointer<Float>, stride: Int, classes: Int, labels: IntVector, weight: Vector,
-        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Float>?
+        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Float>?, check: inout Vector
     ) -> Vector {
         var top = Vector(repeating: -.infinity)
         for c in 0..<classes {
             let v = z.loadVector(at: c * stride)
+            check = multiplyAdd(v, math.zero, check)
             top = top.replacing(with: v, where: v .> top)
         }
         var others = math.zero
@@ -48,34 +45,20 @@ struct SoftmaxColumnKernel {
             labelExp = labelExp.replacing(with: e, where: isLabel)
             labelGap = labelGap.replacing(with: gap, where: isLabel)
         }
-        let total = others + labelExp
-        let u = others / total
-        let p = labelExp / total
-        let ratio = others / labelExp
-        let nearOne = ratio .<= math.one
-        let viaLog1p = math.log1p(unit: ratio.replacing(with: math.zero, where: .!nearOne))
-        let viaLog = math.log(positive: total) - labelGap
-        let negativeLogP = viaLog.replacing(with: viaLog1p, where: nearOne)
-        let factor = modulation.power(u, math)
-        var bracket = math.one
-        if !modulation.isZero {
-            let safeU = u.replacing(with: math.one, where: u .<= math.zero)
-            let term = gamma * p * (negativeLogP / safeU)
-            bracket += term.replacing(with: gamma, where: u .<= math.zero)
-        }
         let live = weight .> math.zero
-        let loss = (classWeights * factor * negativeLogP).replacing(with: math.zero, where: .!live)
+        let result = tail.contribution(
+            others: others.replacing(with: math.one, where: .!live),
+            labelExp: labelExp.replacing(with: math.one, where: .!live),
+            labelGap: labelGap.replacing(with: math.zero, where: .!live),
+            live: live, classWeights: classWeights, scale: scale)
         if let gradient {
-            let g = (classWeights * factor * bracket * scale).replacing(with: math.zero, where: .!live)
-            let coefficient = g / total
             for c in 0..<classes {
-                gradient.storeVector(gradient.loadVector(at: c * stride) * coefficient, at: c * stride)
+                gradient.storeVector(gradient.loadVector(at: c * stride) * result.coefficient, at: c * stride)
             }
-            let atLabel = -g * u
             for lane in 0..<Vector.scalarCount where live[lane] {
-                gradient[Int(labels[lane]) * stride + lane] = atLabel[lane]
+                gradient[Int(labels[lane]) * stride + lane] = result.atLabel[lane]
             }
         }
-        return loss * weight
+        return result.loss * weight
     }
 }

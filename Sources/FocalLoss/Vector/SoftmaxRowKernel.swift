@@ -1,90 +1,103 @@
-import RealModule
-
-/// The softmax focal loss from logits with integer labels for `Float`, one row of `C`
-/// contiguous class scores at a time (class-last layout), vectorised along the row.
+/// The softmax focal loss from logits with integer labels for `Float`, class-last layout: each
+/// row of `C` contiguous class scores is read along the row, a vector of classes at a time, and
+/// the per-row end of the computation runs for eight rows at once in ``SoftmaxVectorTail``.
 ///
-/// Per row: the maximum `top`; `e_c = exp(z_c - top)` stored into the gradient row; `R`, the sum
-/// of `e_c` over the classes other than the label `y` (masked, never formed as `S - e_y`);
-/// `1 - p_y = R / S`, `-log p_y = log1p(R / e_y)`; then the gradient `g·p_c` (and `-g·(1 - p_y)`
-/// at `y`) by one scaling pass over the stored row. The rows are short enough (320 bytes at
-/// C = 80) to stay in L1 between the passes.
+/// Per row: the maximum `top` (a pass that also checks the logits are finite); `e_c =
+/// exp(z_c - top)`, stored into the gradient row when there is one, and `R`, their sum over the
+/// classes other than the label (only the vector holding the label is masked); then, after the
+/// tail, the gradient `(g / S)·e_c` by one scaling pass over the stored row, and `-g·(1 - p_y)`
+/// at the label. Eight rows of 80 classes take 2.5 KiB, so the row passes stay in L1.
 struct SoftmaxRowKernel {
     let math = VectorMath()
-    let gamma: Float
+    let tail: SoftmaxVectorTail
 
-    /// The loss of one row (times `classWeight`), writing `scale ·` its gradient into `gradient`
-    /// when given. `scratch` holds `classes` floats when `gradient` is `nil`.
+    init(gamma: Float) {
+        tail = SoftmaxVectorTail(gamma: gamma)
+    }
+
+    /// The maximum of a row, and `check` advanced by `z_c · 0` over it (NaN once a logit is not
+    /// finite).
     @inline(__always)
-    func row(
-        _ z: UnsafePointer<Float>, classes: Int, label y: Int, classWeight: Float, scale: Float,
-        gradient: UnsafeMutablePointer<Float>?, scratch: UnsafeMutablePointer<Float>
-    ) -> Float {
+    func maximum(_ z: UnsafePointer<Float>, classes: Int, check: inout Vector) -> Float {
         let lanes = Vector.scalarCount
         let whole = classes - classes % lanes
-        let rest = classes - whole
-        // The maximum.
         var top = Vector(repeating: -.infinity)
         var c = 0
         while c < whole {
             let v = z.loadVector(at: c)
+            check = multiplyAdd(v, math.zero, check)
             top = top.replacing(with: v, where: v .> top)
             c += lanes
         }
-        if rest > 0 {
-            let v = z.loadPartialVector(at: whole, count: rest, padding: -.infinity)
+        if whole < classes {
+            // Padding with the row's first value changes neither the maximum nor the check.
+            let v = z.loadPartialVector(at: whole, count: classes - whole, padding: z[0])
+            check = multiplyAdd(v, math.zero, check)
             top = top.replacing(with: v, where: v .> top)
         }
-        var maximum = top[0]
-        for lane in 1..<lanes where top[lane] > maximum { maximum = top[lane] }
-        let topVector = Vector(repeating: maximum)
+        return top.laneMaximum
+    }
 
-        // Exponentials, stored, and their sum without the label's.
-        let out = gradient ?? scratch
-        let label = IntVector(repeating: Int32(truncatingIfNeeded: y))
-        var laneIndex = math.laneIndices
-        let step = IntVector(repeating: Int32(lanes))
+    /// `R`, the sum of `exp(z_c - top)` over the classes other than `y`, storing every
+    /// `exp(z_c - top)` into `out` when given.
+    @inline(__always)
+    func othersSum(
+        _ z: UnsafePointer<Float>, classes: Int, label y: Int, top: Float, out: UnsafeMutablePointer<Float>?
+    ) -> Float {
+        let lanes = Vector.scalarCount
+        let whole = classes - classes % lanes
+        let topVector = Vector(repeating: top)
+        let labelStart = y - y % lanes  // the vector holding the label
         var others = math.zero
-        c = 0
+        var c = 0
         while c < whole {
             let e = math.exp(nonPositive: z.loadVector(at: c) - topVector)
-            out.storeVector(e, at: c)
-            others += e.replacing(with: math.zero, where: laneIndex .== label)
-            laneIndex &+= step
+            out?.storeVector(e, at: c)
+            if c == labelStart {
+                others += e.replacing(with: math.zero, where: math.laneIndices .== IntVector(repeating: Int32(y - c)))
+            } else {
+                others += e
+            }
             c += lanes
         }
-        if rest > 0 {
-            let e = math.exp(nonPositive: z.loadPartialVector(at: whole, count: rest, padding: -.infinity) - topVector)
-            out.storePartialVector(e, at: whole, count: rest)
-            others += e.replacing(with: math.zero, where: laneIndex .== label)
+        if whole < classes {
+            let e = math.exp(nonPositive: z.loadPartialVector(at: whole, count: classes - whole, padding: -.infinity) - topVector)
+            out?.storePartialVector(e, at: whole, count: classes - whole)
+            others += e.replacing(with: math.zero, where: math.laneIndices .== IntVector(repeating: Int32(truncatingIfNeeded: y - whole)))
         }
-        var r: Float = 0
-        for lane in 0..<lanes { r += others[lane] }
+        return others.laneTotal
+    }
 
-        // The label's terms, in scalar arithmetic.
-        let gap = z[y] - maximum  // <= 0
-        let ey = Float.exp(gap)
-        let total = r + ey
-        let u = r / total  // 1 - p_y
-        let p = ey / total
-        let negativeLogP = ey > 0x1p-20 ? Float.log(onePlus: r / ey) : Float.log(total) - gap
-        let modulation = modulatingFactor(u, gamma)
-        var bracket: Float = 1
-        if gamma != 0 {
-            bracket += u > 0 ? gamma * p * (negativeLogP / u) : gamma
-        }
-        let loss = classWeight * modulation * negativeLogP
-        guard let gradient else { return loss }
-
-        // The gradient: g·p_c = (g / S)·e_c, and -g·(1 - p_y) at the label.
-        let g = classWeight * modulation * bracket * scale
-        let coefficient = Vector(repeating: g / total)
-        c = 0
+    /// Scales a stored row of exponentials into its gradient.
+    @inline(__always)
+    func scale(_ row: UnsafeMutablePointer<Float>, classes: Int, by coefficient: Float, label y: Int, atLabel: Float) {
+        let lanes = Vector.scalarCount
+        let whole = classes - classes % lanes
+        let factor = Vector(repeating: coefficient)
+        var c = 0
         while c < whole {
-            gradient.storeVector(gradient.loadVector(at: c) * coefficient, at: c)
+            row.storeVector(row.loadVector(at: c) * factor, at: c)
             c += lanes
         }
-        for k in whole..<classes { gradient[k] *= g / total }
-        gradient[y] = -g * u
-        return loss
+        for k in whole..<classes { row[k] *= coefficient }
+        row[y] = atLabel
+    }
+}
+
+extension Vector {
+    /// The largest lane (by a tree of pairwise maxima).
+    @inline(__always)
+    var laneMaximum: Float {
+        let four = lowHalf.replacing(with: highHalf, where: highHalf .> lowHalf)
+        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .> four.lowHalf)
+        return Swift.max(two[0], two[1])
+    }
+
+    /// The sum of the lanes in `Float`, by a tree of pairwise sums.
+    @inline(__always)
+    var laneTotal: Float {
+        let four = lowHalf + highHalf
+        let two = four.lowHalf + four.highHalf
+        return two[0] + two[1]
     }
 }

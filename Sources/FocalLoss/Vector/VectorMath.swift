@@ -5,16 +5,18 @@
 /// relative on the reduced range, `log1p`/`log` 2.0e-8; in `Float` arithmetic the results are
 /// within a few ulp. The code follows `../shared/notes/swift-simd.md`: constants are whole
 /// vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
-/// products are written `a + b * c` (fused only where the target has FMA).
+/// products go through ``multiplyAdd(_:_:_:)``, fused only where the target has FMA.
 typealias Vector = SIMD8<Float>
 typealias IntVector = SIMD8<Int32>
+typealias Mask = SIMDMask<IntVector>
 
 struct VectorMath {
     // exp
     let log2e = Vector(repeating: 1.442_695_04)
-    let ln2High = Vector(repeating: 0.693_359_375)  // exactly representable, 9 bits
-    let ln2Low = Vector(repeating: -2.121_944_40e-4)
+    let minusLn2High = Vector(repeating: -0.693_359_375)  // exactly representable, 9 bits
+    let minusLn2Low = Vector(repeating: 2.121_944_40e-4)
     let roundingMagic = Vector(repeating: 12_582_912)  // 1.5 · 2^23
+    let roundingMagicBits = IntVector(repeating: 0x4B40_0000)  // its bit pattern
     let expMinimum = Vector(repeating: -104)
     let p0 = Vector(repeating: 5.000_000_013e-1)
     let p1 = Vector(repeating: 1.666_657_700e-1)
@@ -33,6 +35,8 @@ struct VectorMath {
     let twoTo23 = Vector(repeating: 8_388_608)
     let smallestNormal = Vector(repeating: Float.leastNormalMagnitude)
     let one = Vector(repeating: 1)
+    let greatestFinite = Vector(repeating: .greatestFiniteMagnitude)
+    let magnitudeMask = IntVector(repeating: 0x7FFF_FFFF)  // clears the sign bit
     let two = Vector(repeating: 2)
     let zero = Vector(repeating: 0)
     /// `[0, 1, 2, ...]`.
@@ -47,12 +51,12 @@ struct VectorMath {
     @inline(__always)
     func exp(nonPositive x: Vector) -> Vector {
         let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
-        let shifted = clamped * log2e + roundingMagic
+        let shifted = multiplyAdd(clamped, log2e, roundingMagic)
         let n = shifted - roundingMagic  // round(x / ln 2)
-        let r = (clamped - n * ln2High) - n * ln2Low
-        let polynomial = p0 + r * (p1 + r * (p2 + r * (p3 + r * p4)))
-        let expR = one + r + (r * r) * polynomial
-        let nInt = unsafeBitCast(shifted, to: IntVector.self) &- unsafeBitCast(roundingMagic, to: IntVector.self)
+        let r = multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped))
+        let polynomial = multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, p4, p3), p2), p1), p0)
+        let expR = multiplyAdd(r * r, polynomial, r) + one
+        let nInt = unsafeBitCast(shifted, to: IntVector.self) &- roundingMagicBits
         let half = nInt &>> 1
         let scaleA = unsafeBitCast((half &+ exponentBias) &<< 23, to: Vector.self)
         let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 23, to: Vector.self)
@@ -70,8 +74,8 @@ struct VectorMath {
     @inline(__always)
     func atanhSeries(_ s: Vector) -> Vector {
         let s2 = s * s
-        let polynomial = q0 + s2 * (q1 + s2 * (q2 + s2 * q3))
-        return (s + s) * (one + s2 * polynomial)
+        let polynomial = multiplyAdd(s2, multiplyAdd(s2, multiplyAdd(s2, q3, q2), q1), q0)
+        return (s + s) * multiplyAdd(s2, polynomial, one)
     }
 
     /// `log(x)` for `x > 0` (subnormals included); `x = 0` gives a large negative finite value,
@@ -87,8 +91,9 @@ struct VectorMath {
         let fBits = (shiftedBits & mantissaMask) &+ sqrtHalfBits
         let f = unsafeBitCast(fBits, to: Vector.self)
         k = k.replacing(with: k &- 23, where: isSubnormal)
-        let kFloat = Vector(k)
+        // k as a Float by the magic-number trick (|k| < 2^22): no generic conversion call.
+        let kFloat = unsafeBitCast(k &+ roundingMagicBits, to: Vector.self) - roundingMagic
         let s = (f - one) / (f + one)
-        return kFloat * ln2 + atanhSeries(s)
+        return multiplyAdd(kFloat, ln2, atanhSeries(s))
     }
 }
