@@ -42,6 +42,25 @@ struct SigmoidSpecialCaseTests {
         }
     }
 
+    @Test("Float: losses near and below the normal range (the vector kernel's exp scaling)", arguments: gammas)
+    func tinyFloatLosses(gamma: Double) throws {
+        let focal = try SigmoidFocalLoss<Float>(gamma: Float(gamma))
+        // Logits from -110 to 110 in steps of 0.37: e^-|x| crosses Float's normal range at about
+        // -87.3 and its subnormal range at about -103.3; 600 elements fill whole vectors.
+        let x = (0..<600).map { Float(-110 + 0.37 * Double($0)) }
+        for t: Float in [0, 1] {
+            let losses = try focal.elementwiseLosses(x, targets: [Float](repeating: t, count: x.count))
+            for (index, logit) in x.enumerated() {
+                let expected = ExtendedReference.sigmoidHardTargetLoss(x: Float80(logit), t: Float80(t), gamma: Float80(gamma))
+                // A few ulp of a normal result; for a subnormal one, a few of its spacing 2^-149.
+                // A gamma other than 0 to 3 computes m^gamma as exp(gamma · log m), and an error of an ulp
+                // in log m (about |x| here) is multiplied by gamma·|x|: 2 ulp per unit of it.
+                let rtol = 2e-6 + ([0, 1, 2, 3].contains(gamma) ? 0 : 2.4e-7 * gamma * Double(abs(logit)))
+                expectClose(Double(losses[index]), Double(expected), rtol: rtol, atol: 4e-45, "x \(logit) t \(t) gamma \(gamma)")
+            }
+        }
+    }
+
     @Test("gamma = 0 without alpha is a plain stable binary cross-entropy")
     func gammaZeroIsCrossEntropy() throws {
         var rng = SeededGenerator(seed: 7)

@@ -1,4 +1,5 @@
 import FocalLoss
+import Foundation
 import Testing
 
 /// Layouts, ignore index, smoothing, target forms, extreme logits and the gradient's consistency.
@@ -122,6 +123,36 @@ struct SoftmaxSpecialCaseTests {
             let (mean, meanGradient) = try soft.lossAndGradient(x.map(Float.init), shape: [5, 3], targets: [Float](repeating: 1.0 / 3, count: 15))
             #expect(mean.isFinite && meanGradient.allSatisfy { $0.isFinite })
         }
+    }
+
+    @Test("Float vector kernels: exponentials near and below the normal range, both layouts")
+    func tinyExponentials() throws {
+        // One row: the label's logit is the top; the others lie 80 to 110 below it, where
+        // e^gap crosses Float's normal range (-87.3) and its subnormal range (-103.3).
+        let classes = 16
+        let gaps = (0..<classes).map { $0 == 3 ? 0 : -80 - 2 * Double($0) }
+        let others = gaps.indices.filter { $0 != 3 }.map { expl(Float80(gaps[$0])) }.reduce(0, +)
+        func check(_ loss: Float, _ gradient: (Int) -> Float, _ layout: String) {
+            // gamma 0: loss = log(1 + R) = R to Float precision, the gradient is p_c = e^gap_c
+            // off the label (S = 1 + R rounds to 1) and -R/(1 + R) at it.
+            expectClose(Double(loss), Double(others), rtol: 2e-6, atol: 4e-45, "\(layout) loss")
+            for c in 0..<classes {
+                let expected = c == 3 ? -Double(others) : Double(expl(Float80(gaps[c])))
+                expectClose(Double(gradient(c)), expected, rtol: 2e-6, atol: 4e-45, "\(layout) gradient[\(c)], gap \(gaps[c])")
+            }
+        }
+        let focal = try SoftmaxFocalLoss<Float>(gamma: 0)
+        let row = gaps.map { Float($0 + 5) }
+        // Class-last: 9 identical rows (8 go through the tail together, 1 alone).
+        let (lastLoss, lastGradient) = try focal.lossAndGradient(
+            Array([[Float]](repeating: row, count: 9).joined()), shape: [9, classes], classAxis: -1,
+            labels: [Int](repeating: 3, count: 9), reduction: .sum)
+        check(lastLoss / 9, { lastGradient[8 * classes + $0] }, "class-last")
+        // Channels-first: 8 positions per class, one vector across positions.
+        let first = row.flatMap { [Float](repeating: $0, count: 8) }
+        let (firstLoss, firstGradient) = try focal.lossAndGradient(
+            first, shape: [1, classes, 8], labels: [Int](repeating: 3, count: 8), reduction: .sum)
+        check(firstLoss / 8, { firstGradient[$0 * 8 + 5] }, "channels-first")
     }
 
     @Test("The fused gradient is the derivative of the loss the library computes", arguments: 0..<12)

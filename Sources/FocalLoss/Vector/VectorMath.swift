@@ -24,6 +24,8 @@ struct VectorMath {
     let p3 = Vector(repeating: 8.363_175_566e-3)
     let p4 = Vector(repeating: 1.393_364_642e-3)
     let exponentBias = IntVector(repeating: 127)
+    let biasMinusMagic = IntVector(repeating: 127 &- 0x4B40_0000)  // n + 127 from the bits of n + 1.5·2^23
+    let normalResultFloor = Vector(repeating: -87)  // x >= -87 has n >= -126
     // log1p / log
     let q0 = Vector(repeating: 3.333_334_025e-1)
     let q1 = Vector(repeating: 2.000_212_766e-1)
@@ -46,8 +48,8 @@ struct VectorMath {
         return indices
     }()
 
-    /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision
-    /// (the scale `2^n` is applied in two halves).
+    /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision:
+    /// when a lane's `2^n` is below the normal range the scale is applied in two halves.
     @inline(__always)
     func exp(nonPositive x: Vector) -> Vector {
         let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
@@ -56,7 +58,12 @@ struct VectorMath {
         let r = multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped))
         let polynomial = multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, p4, p3), p2), p1), p0)
         let expR = multiplyAdd(r * r, polynomial, r) + one
-        let nInt = unsafeBitCast(shifted, to: IntVector.self) &- roundingMagicBits
+        let shiftedBits = unsafeBitCast(shifted, to: IntVector.self)
+        if all(x .>= normalResultFloor) {
+            // Every 2^n is a normal Float: one scale (the common case, a well-predicted branch).
+            return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< 23, to: Vector.self)
+        }
+        let nInt = shiftedBits &- roundingMagicBits
         let half = nInt &>> 1
         let scaleA = unsafeBitCast((half &+ exponentBias) &<< 23, to: Vector.self)
         let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 23, to: Vector.self)
