@@ -2,7 +2,8 @@
 """PyTorch CPU reference for Focal's trainer (`focal train`): the same models, losses, optimiser,
 initialisation and hyper-parameters, so figures and timings compare like for like.
 
-Two modes:
+Two modes (`quality --replica` switches to the settings that reproduce BASELINES.md's logistic
+cells digit for digit: use `--seeds 3,4,5` and so on to see PyTorch's own seed-to-seed spread):
 
   python3 Benchmarks/torch_train_reference.py quality [--data ../shared/data] [--seeds 0,1,2]
       Trains logistic regression and the one-hidden-layer MLP with every loss of
@@ -54,7 +55,7 @@ def inverse_frequency(counts):
 
 
 class Net(nn.Module):
-    def __init__(self, inputs, hidden, outputs, prior_bias):
+    def __init__(self, inputs, hidden, outputs, prior_bias, replica=False):
         super().__init__()
         layers, width = [], inputs
         for h in hidden:
@@ -62,6 +63,14 @@ class Net(nn.Module):
             width = h
         layers.append(nn.Linear(width, outputs))
         self.body = nn.Sequential(*layers)
+        if replica:
+            # The baselines' initialisation: PyTorch's default for the MLP, zeros for logistic
+            # regression (this reproduces every logistic cell of BASELINES.md).
+            if not hidden:
+                with torch.no_grad():
+                    self.body[-1].weight.zero_()
+                    self.body[-1].bias.zero_()
+            return
         for m in self.body:
             if isinstance(m, nn.Linear):
                 nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
@@ -106,7 +115,7 @@ def make_loss(classes, gamma, alpha, counts):
     return loss
 
 
-def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH):
+def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH, replica=False):
     torch.manual_seed(seed)
     counts = np.bincount(y, minlength=classes)
     outputs = 1 if classes == 2 else classes
@@ -114,14 +123,16 @@ def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH):
         prior = [-math.log((1 - 0.01) / 0.01)]
     else:
         prior = list(np.log(counts / counts.sum()))
-    net = Net(x.shape[1], hidden, outputs, prior)
+    net = Net(x.shape[1], hidden, outputs, prior, replica)
+    # The replica draws the batch order from its own generator seeded with the seed.
+    generator = torch.Generator().manual_seed(seed) if replica else None
     opt = torch.optim.Adam(net.parameters(), lr=lr)
     f = make_loss(classes, gamma, alpha, counts)
     xt = torch.as_tensor(x, dtype=torch.float32)
     yt = torch.as_tensor(y, dtype=torch.long)
     n = len(y)
     for _ in range(epochs):
-        order = torch.randperm(n)
+        order = torch.randperm(n, generator=generator)
         for start in range(0, n, batch):
             idx = order[start:start + batch]
             opt.zero_grad()
@@ -161,7 +172,7 @@ def quality(args):
                 values = []
                 for seed in seeds:
                     net = train(xtr, ytr, classes, setting["hidden"], setting["lr"], setting["epochs"],
-                                gamma, alpha, seed)
+                                gamma, alpha, seed, batch=args.batch_size, replica=args.replica)
                     s = score(net, xte, classes)
                     if classes == 2:
                         values.append(average_precision_score(yte, s))
@@ -212,6 +223,11 @@ def main():
     q.add_argument("--mlp-lr", type=float, default=SETTINGS["mlp"]["lr"])
     q.add_argument("--mlp-epochs", type=int, default=SETTINGS["mlp"]["epochs"])
     q.add_argument("--mlp-hidden", default="64")
+    q.add_argument("--batch-size", type=int, default=BATCH)
+    q.add_argument("--replica", action="store_true",
+                   help="the baselines' settings as far as known: batch 256, zero-initialised logistic "
+                        "regression, PyTorch's default init and 128 hidden units, lr 0.001, 100 epochs for "
+                        "the MLP, batch order from a generator seeded with the seed")
     s = sub.add_parser("speed")
     s.add_argument("--rows", type=int, default=100_000)
     s.add_argument("--features", type=int, default=30)
@@ -222,6 +238,9 @@ def main():
     s.add_argument("--repeats", type=int, default=3)
     s.add_argument("--csv", default="", help="train on this CSV (label last) instead of generating data")
     args = parser.parse_args()
+    if args.mode == "quality" and args.replica:
+        args.batch_size = 256
+        args.mlp_hidden, args.mlp_lr, args.mlp_epochs = "128", 0.001, 100
     if args.mode == "quality":
         SETTINGS["mlp"].update(lr=args.mlp_lr, epochs=args.mlp_epochs, hidden=[int(h) for h in args.mlp_hidden.split(",")])
     quality(args) if args.mode == "quality" else speed(args)

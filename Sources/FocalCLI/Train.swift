@@ -4,6 +4,14 @@ import Foundation
 
 /// `focal train`: trains a classifier on a CSV file and writes the model file.
 struct Train: ParsableCommand {
+    /// How the output layer's biases start.
+    enum OutputBias: String, ExpressibleByArgument, CaseIterable {
+        /// The prior initialisation: the first predictions are the prior (RetinaNet).
+        case prior
+        /// Zeros (a sigmoid head then starts at p = 0.5, a softmax head at uniform probabilities).
+        case zero
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Train a classifier on a CSV file (header; numeric features; a label column) and save it as JSON.",
         discussion: """
@@ -61,8 +69,11 @@ struct Train: ParsableCommand {
     @Option(help: "Early stopping: stop after this many epochs without a better validation AP, keeping the best weights.")
     var patience: Int?
 
-    @Option(help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi).")
-    var prior: Double = 0.01
+    @Option(help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
+    var prior: Double?
+
+    @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
+    var outputBias: OutputBias = .prior
 
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
@@ -89,6 +100,9 @@ struct Train: ParsableCommand {
             guard let kind = LossSettings.Kind(rawValue: loss) else {
                 throw ValidationError("--loss must be ce, balanced-ce or focal; got '\(loss)'")
             }
+            if outputBias == .zero, let prior {
+                throw ValidationError("--prior \(prior) sets a prior bias; it cannot go with --output-bias zero")
+            }
             let lossSettings = try LossSettings(kind: kind, gamma: gamma, alpha: alpha.map { (text) throws(TrainingError) in try LossSettings.Alpha(parsing: text) })
             let optimizerKind: OptimizerSettings.Kind
             switch optimizer {
@@ -102,7 +116,7 @@ struct Train: ParsableCommand {
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
                 batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
-                priorProbability: prior)
+                priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
         } catch let error as TrainingError {
             throw ValidationError(error.description)
         }

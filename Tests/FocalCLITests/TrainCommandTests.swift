@@ -147,6 +147,36 @@ struct TrainCommandTests {
         }
     }
 
+    @Test("--output-bias: prior biases by default, zeros on request")
+    func outputBias() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let binary = try fixture.binaryCSV("binary.csv")
+        let multiclass = try fixture.multiclassCSV("multi.csv")
+        // A learning rate too small to move the biases: the model keeps its initial ones.
+        func bias(_ data: String, _ extra: [String]) throws -> [Float] {
+            let (model, _) = try Train.parse([data, "--epochs", "1", "--lr", "1e-12", "--out", fixture.path("m.json")] + extra)
+                .train(progress: nil)
+            return model.network.layers[model.network.layers.count - 1].bias
+        }
+        let prior = try bias(binary, [])
+        #expect(abs(Double(prior[0]) + log(99)) < 1e-5)  // -log((1 - 0.01) / 0.01)
+        #expect(abs(Double(try bias(binary, ["--prior", "0.2"])[0]) + log(4)) < 1e-5)
+        #expect(try bias(binary, ["--output-bias", "zero"]).allSatisfy { abs($0) < 1e-9 })
+        // The multi-class fixture's classes are 60 %, 30 % and 10 % of the rows (the split is stratified).
+        let logPriors = try bias(multiclass, [])
+        #expect(logPriors.count == 3 && zip(logPriors, [0.6, 0.3, 0.1]).allSatisfy { abs(Double($0) - log($1)) < 1e-4 })
+        #expect(try bias(multiclass, ["--output-bias", "zero"]).allSatisfy { abs($0) < 1e-9 })
+        for (arguments, option) in [(["--output-bias", "zero", "--prior", "0.1"], "--prior"), (["--output-bias", "half"], "output-bias")] {
+            do {
+                _ = try Train.parse([binary, "--out", "m.json"] + arguments)
+                Issue.record("\(arguments) should be rejected")
+            } catch {
+                #expect(Train.message(for: error).contains(option), "\(Train.message(for: error))")
+            }
+        }
+    }
+
     @Test("--out is required")
     func outRequired() {
         #expect(throws: (any Error).self) { _ = try Train.parse(["d.csv"]) }
