@@ -9,10 +9,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the focal-loss kernels: loss only, and loss with gradient, in ns per element.",
         discussion: """
-            Fills logits with values in [-4, 4] and targets with about 1% positives (sigmoid) or
-            uniform labels (softmax), warms up, then times repeated calls and prints the median
-            and the spread (min, max) of ns per element. The gradient goes into one buffer reused
-            across calls, as a training loop would. Compare implementations only within one run:
+            Fills logits with values in [-4, 4] and targets with about 1% positives (sigmoid) or \
+            uniform labels (softmax), warms up, then times repeated calls and prints the median \
+            and the spread (min, max) of ns per element. The gradient goes into one buffer reused \
+            across calls, as a training loop would. Compare implementations only within one run: \
             absolute times on shared machines are noise.
             """
     )
