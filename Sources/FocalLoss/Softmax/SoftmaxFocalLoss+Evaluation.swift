@@ -261,45 +261,39 @@ extension SoftmaxFocalLoss {
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var check = Vector()
+            var rowLabels = [Int](repeating: 0, count: lanes)
             var position = range.lowerBound
             while position < range.upperBound {
                 let count = min(lanes, range.upperBound - position)
                 var others = kernel.math.one, gaps = kernel.math.zero, laneWeights = kernel.math.zero
                 var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
-                var rowLabels = (0, 0, 0, 0, 0, 0, 0, 0)
-                withUnsafeMutableBytes(of: &rowLabels) { raw in
-                    let rowLabel = raw.assumingMemoryBound(to: Int.self)
-                    for lane in 0..<count {
-                        let row = position + lane
-                        let y = labels[row]
-                        let weight = w?[row] ?? 1
-                        let out = g.map { $0 + row * classes }
-                        rowLabel[lane] = y
-                        let z = x + row * classes
-                        if weight == 0 || y == ignoreIndex {
-                            out?.update(repeating: 0, count: classes)
-                            _ = kernel.maximum(z, classes: classes, check: &check)  // checked all the same
-                            continue
-                        }
-                        let top = kernel.maximum(z, classes: classes, check: &check)
-                        others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
-                        gaps[lane] = z[y] - top
-                        laneWeights[lane] = weight
-                        laneAlphas[lane] = alphas?[y] ?? 1
-                        live[lane] = true
+                for lane in 0..<count {
+                    let row = position + lane
+                    let y = labels[row]
+                    let weight = w?[row] ?? 1
+                    let out = g.map { $0 + row * classes }
+                    rowLabels[lane] = y
+                    let z = x + row * classes
+                    if weight == 0 || y == ignoreIndex {
+                        out?.update(repeating: 0, count: classes)
+                        _ = kernel.maximum(z, classes: classes, check: &check)  // checked all the same
+                        continue
                     }
+                    let top = kernel.maximum(z, classes: classes, check: &check)
+                    others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
+                    gaps[lane] = z[y] - top
+                    laneWeights[lane] = weight
+                    laneAlphas[lane] = alphas?[y] ?? 1
+                    live[lane] = true
                 }
                 let result = kernel.tail.contribution(
                     others: others, labelExp: kernel.math.exp(nonPositive: gaps), labelGap: gaps, live: live,
                     classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
                 let weighted = result.loss * laneWeights
                 if let g {
-                    withUnsafeBytes(of: rowLabels) { raw in
-                        let rowLabel = raw.assumingMemoryBound(to: Int.self)
-                        for lane in 0..<count where live[lane] {
-                            kernel.scale(g + (position + lane) * classes, classes: classes, by: result.coefficient[lane],
-                                         label: rowLabel[lane], atLabel: result.atLabel[lane])
-                        }
+                    for lane in 0..<count where live[lane] {
+                        kernel.scale(g + (position + lane) * classes, classes: classes, by: result.coefficient[lane],
+                                     label: rowLabels[lane], atLabel: result.atLabel[lane])
                     }
                 }
                 if let l {
