@@ -58,7 +58,7 @@ def inverse_frequency(counts):
 
 
 class Net(nn.Module):
-    def __init__(self, inputs, hidden, outputs, prior_bias, replica=False):  # noqa: D107
+    def __init__(self, inputs, hidden, outputs, prior_bias, replica=False):
         super().__init__()
         layers, width = [], inputs
         for h in hidden:

@@ -73,9 +73,9 @@ def split(data_dir, name, out_dir):
     return files, int(y.max()) + 1
 
 
-def run(focal, train, test, model, loss, seed, work):
+def run(focal, train, test, model, loss, seed, work, batch):
     out = os.path.join(work, f"{os.path.basename(train)}.{model}.{loss.replace(' ', '_')}.{seed}.json")
-    subprocess.run([focal, "train", train, *MODELS[model], *LOSSES[loss], "--batch-size", BATCH,
+    subprocess.run([focal, "train", train, *MODELS[model], *LOSSES[loss], "--batch-size", batch,
                     "--validation", "0", "--seed", str(seed), "--threads", "1", "--quiet", "--out", out],
                    check=True, stdout=subprocess.DEVNULL)
     result = subprocess.run([focal, "evaluate", out, test, "--json", "--threads", "1"], check=True,
@@ -92,15 +92,13 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated data sets")
     parser.add_argument("--models", default="lr,mlp")
     parser.add_argument("--mlp-args", default="", help="replace the MLP settings, e.g. '--model mlp:32 --lr 0.003 --epochs 100'")
-    parser.add_argument("--batch-size", default="256")
+    parser.add_argument("--batch-size", default=BATCH)
     args = parser.parse_args()
     if args.mlp_args:
         MODELS["mlp"] = args.mlp_args.split()
     for name in list(MODELS):
         if name not in args.models.split(","):
             del MODELS[name]
-    global BATCH
-    BATCH = args.batch_size
     reference = baselines(os.path.join(args.data, "BASELINES.md"))
     seeds = [int(s) for s in args.seeds.split(",")]
     names = args.only.split(",") if args.only else ["phoneme", "mammography", "yeast", "page_blocks"]
@@ -113,7 +111,7 @@ def main():
             (train, test), classes = split(args.data, name, work)
             key = "averagePrecision" if classes == 2 else "macroF1"
             metric = "AP" if classes == 2 else "macro-F1"
-            jobs = {(m, l, s): pool.submit(run, args.focal, train, test, m, l, s, work)
+            jobs = {(m, l, s): pool.submit(run, args.focal, train, test, m, l, s, work, args.batch_size)
                     for m in MODELS for l in LOSSES for s in seeds}
             for model in MODELS:
                 for loss in LOSSES:

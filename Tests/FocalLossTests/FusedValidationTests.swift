@@ -7,10 +7,6 @@ import Testing
 /// first bad element, with its value and index.
 @Suite("Checks inside the fused pass")
 struct FusedValidationTests {
-    func message(_ body: () throws -> Void) -> String? {
-        do { try body(); return nil } catch { return (error as? FocalLossError)?.description ?? "untyped \(error)" }
-    }
-
     /// Counts that end on a partial vector, and one large enough to run on several threads.
     static let counts = [13, 1001, 70_003]
 
@@ -27,15 +23,15 @@ struct FusedValidationTests {
                 // A second bad element later on: the first must be the one reported.
                 if offset + 9 < count { bad[offset + 9] = .nan }
                 var gradient = [Float]()
-                #expect(message { _ = try focal.lossAndGradient(bad, targets: t, gradient: &gradient) }
+                #expect(errorMessage { _ = try focal.lossAndGradient(bad, targets: t, gradient: &gradient) }
                         == "logits: value \(value) at index \(offset) is not finite")
-                #expect(message { _ = try focal.elementwiseLosses(bad, targets: t) }
+                #expect(errorMessage { _ = try focal.elementwiseLosses(bad, targets: t) }
                         == "logits: value \(value) at index \(offset) is not finite")
             }
             for value: Float in [1.5, -0.25, .nan] {
                 var bad = t
                 bad[offset] = value
-                #expect(message { _ = try focal.loss(x, targets: bad) }
+                #expect(errorMessage { _ = try focal.loss(x, targets: bad) }
                         == "targets: value \(value) at index \(offset) is outside [0, 1]")
             }
         }
@@ -43,7 +39,7 @@ struct FusedValidationTests {
         var badX = x, badT = t
         badX[count - 1] = .nan
         badT[0] = 2
-        #expect(message { _ = try focal.loss(badX, targets: badT) } == "logits: value nan at index \(count - 1) is not finite")
+        #expect(errorMessage { _ = try focal.loss(badX, targets: badT) } == "logits: value nan at index \(count - 1) is not finite")
         // Good input passes and the unchecked entry point agrees with the checked one.
         let checked = try focal.loss(x, targets: t)
         let unchecked = try x.withUnsafeBufferPointer { xs in
@@ -67,13 +63,13 @@ struct FusedValidationTests {
             for offset in Set([0, 7, count / 2 + 1, count - 1]).sorted() {
                 var bad = x
                 bad[offset] = offset % 2 == 0 ? .nan : -.infinity
-                let expected = try #require(message {
+                let expected = try #require(errorMessage {
                     _ = try SoftmaxFocalLoss<Double>(gamma: 2).loss(bad.map(Double.init), shape: shape, classAxis: axis, labels: labels)
                 })
-                #expect(message { _ = try focal.loss(bad, shape: shape, classAxis: axis, labels: labels) } == expected,
+                #expect(errorMessage { _ = try focal.loss(bad, shape: shape, classAxis: axis, labels: labels) } == expected,
                         "\(layout), \(classes) classes, offset \(offset)")
                 var gradient = [Float]()
-                #expect(message {
+                #expect(errorMessage {
                     _ = try focal.lossAndGradient(bad, shape: shape, classAxis: axis, labels: labels, gradient: &gradient)
                 } == expected)
             }
@@ -86,12 +82,12 @@ struct FusedValidationTests {
         x[9 * classes] = .infinity
         var labels = [Int32](repeating: 0, count: rows)
         labels[5] = -100
-        #expect(message { _ = try focal.loss(x, shape: [rows, classes], classAxis: -1, labels: labels, ignoreIndex: -100) }
+        #expect(errorMessage { _ = try focal.loss(x, shape: [rows, classes], classAxis: -1, labels: labels, ignoreIndex: -100) }
                 == "logits: value nan at index \(5 * classes + classes - 1) (position [5, \(classes - 1)]) is not finite")
         x[5 * classes + classes - 1] = 0
         var weights = [Float](repeating: 1, count: rows)
         weights[9] = 0
-        #expect(message { _ = try focal.loss(x, shape: [rows, classes], classAxis: -1, labels: labels, ignoreIndex: -100, weights: weights) }
+        #expect(errorMessage { _ = try focal.loss(x, shape: [rows, classes], classAxis: -1, labels: labels, ignoreIndex: -100, weights: weights) }
                 == "logits: value inf at index \(9 * classes) (position [9, 0]) is not finite")
     }
 }

@@ -21,6 +21,19 @@ struct VectorModulation {
         self.gamma = Vector(repeating: gamma)
     }
 
+    /// `m^γ` for `m` in `[0, 1]`, switching on ``kind`` at run time: for code that raises to γ once
+    /// per several elements (a hot loop over elements uses the generic form instead).
+    @inline(__always)
+    func power(_ m: Vector, _ math: VectorMath) -> Vector {
+        switch kind {
+        case .zero: power(m, math, ExponentZero.self)
+        case .one: power(m, math, ExponentOne.self)
+        case .two: power(m, math, ExponentTwo.self)
+        case .three: power(m, math, ExponentThree.self)
+        case .general: power(m, math, ExponentGeneral.self)
+        }
+    }
+
     /// `m^γ` for `m` in `[0, 1]`.
     @_transparent
     func power<Exponent: FocusingExponent>(_ m: Vector, _ math: VectorMath, _: Exponent.Type) -> Vector {

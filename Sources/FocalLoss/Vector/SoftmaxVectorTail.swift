@@ -43,14 +43,7 @@ struct SoftmaxVectorTail {
         let viaLog1p = math.log1p(unit: ratio.replacing(with: math.zero, where: .!nearOne))
         let viaLog = math.log(positive: total) - labelGap
         let negativeLogP = viaLog.replacing(with: viaLog1p, where: nearOne)
-        let factor: Vector
-        switch modulation.kind {
-        case .zero: factor = math.one
-        case .one: factor = u
-        case .two: factor = u * u
-        case .three: factor = u * u * u
-        case .general: factor = modulation.power(u, math, ExponentGeneral.self)
-        }
+        let factor = modulation.power(u, math)  // once per vector of positions
         var bracket = math.one
         if modulation.kind != .zero {
             let noOthers = u .<= math.zero
