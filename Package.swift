@@ -65,10 +65,13 @@ let package = Package(
             dependencies: ["FocalDifferentiation", "FocalLoss"],
             path: "Benchmarks/AutodiffOverhead"
         ),
-        .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss"]),
+        // What the test targets share: the fixtures under Tests/Fixtures (copies of the shared
+        // reference files, so `swift test` needs nothing outside the clone) and their decoders.
+        .target(name: "FocalTestSupport", path: "Tests/FocalTestSupport"),
+        .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss", "FocalTestSupport"]),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
-        .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI"]),
+        .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
         .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation"]),
     ]
 )

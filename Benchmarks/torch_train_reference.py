@@ -9,6 +9,7 @@ as float32 n0/N, which this script does not copy. Use `--seeds 3,4,5` and so on 
 seed-to-seed spread):
 
   python3 Benchmarks/torch_train_reference.py quality [--data ../shared/data] [--seeds 0,1,2]
+      (the shared data sets are not in the repository: ../shared/data beside the project root)
       Trains logistic regression and the one-hidden-layer MLP with every loss of
       ../shared/data/BASELINES.md on each data set (stratified 70/30 split, seed 0, standardised on
       the training part), evaluates on the 30 % part and prints a markdown table: AP of class 1
@@ -153,11 +154,21 @@ def score(net, x, classes):
         return torch.softmax(z, dim=1).double().numpy()
 
 
+def require_data(data_dir, names, extra=()):
+    """Exits with one clear line when the shared data folder (or a file in it) is not there."""
+    missing = [f for f in [n + ".csv" for n in names] + list(extra) if not os.path.isfile(os.path.join(data_dir, f))]
+    if missing:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: the shared data sets are not at {os.path.normpath(data_dir)} "
+                 f"(missing {', '.join(missing)}): they live in the project's shared folder (../shared/data beside "
+                 f"the project root during development), not in the repository; pass --data DIR")
+
+
 def quality(args):
     from sklearn.metrics import average_precision_score, f1_score
     from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import StandardScaler
 
+    require_data(args.data, args.only.split(",") if args.only else DATASETS)
     seeds = [int(s) for s in args.seeds.split(",")]
     print("| data | model | loss | metric | torch (this script) |")
     print("|---|---|---|---|---|")
@@ -219,7 +230,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="mode", required=True)
     q = sub.add_parser("quality")
-    q.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
+    q.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"),
+                   help="the shared data folder (not in the repository; default ../shared/data beside the project root)")
     q.add_argument("--seeds", default="0,1,2")
     q.add_argument("--only", default="", help="comma-separated data sets")
     q.add_argument("--models", default="", help="lr, mlp or both (default)")

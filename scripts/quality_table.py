@@ -15,7 +15,8 @@ figure of BASELINES.md): Adam, batch 256, 100 epochs, output biases starting at 
 (`--output-bias zero`); logistic regression lr 0.01; MLP one hidden layer of 32 ReLU units, lr
 0.003. The multi-class and MLP cells move by more than 0.01 with the batch order, so compare on
 many seeds (`--seeds 0,1,...,14`) against `Benchmarks/torch_train_reference.py quality --replica`
-with the same seeds. Needs numpy and scikit-learn (only for the split).
+with the same seeds. Needs numpy and scikit-learn (only for the split), and the shared data sets
+(`../shared/data` beside the project root, or `--data DIR`): they are not in the repository.
 """
 import argparse
 import concurrent.futures
@@ -83,10 +84,20 @@ def run(focal, train, test, model, loss, seed, work, batch):
     return json.loads(result.stdout)
 
 
+def require_data(data_dir, names, extra=()):
+    """Exits with one clear line when the shared data folder (or a file in it) is not there."""
+    missing = [f for f in [n + ".csv" for n in names] + list(extra) if not os.path.isfile(os.path.join(data_dir, f))]
+    if missing:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: the shared data sets are not at {os.path.normpath(data_dir)} "
+                 f"(missing {', '.join(missing)}): they live in the project's shared folder (../shared/data beside "
+                 f"the project root during development), not in the repository; pass --data DIR")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--focal", default=os.path.join(HERE, "..", ".build", "release", "focal"))
-    parser.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"))
+    parser.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"),
+                        help="the shared data folder (not in the repository; default ../shared/data beside the project root)")
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated data sets")
@@ -99,9 +110,10 @@ def main():
     for name in list(MODELS):
         if name not in args.models.split(","):
             del MODELS[name]
+    names = args.only.split(",") if args.only else ["phoneme", "mammography", "yeast", "page_blocks"]
+    require_data(args.data, names, extra=["BASELINES.md"])
     reference = baselines(os.path.join(args.data, "BASELINES.md"))
     seeds = [int(s) for s in args.seeds.split(",")]
-    names = args.only.split(",") if args.only else ["phoneme", "mammography", "yeast", "page_blocks"]
     print("| data | model | loss | metric | focal (mean ± sd, seeds %s) | torch (BASELINES.md) | difference |" % args.seeds)
     print("|---|---|---|---|---|---|---|")
     within, total = 0, 0

@@ -1,3 +1,4 @@
+import FocalTestSupport
 @testable import FocalCLI
 import Foundation
 import Testing
@@ -7,47 +8,47 @@ import Testing
 @Suite("focal loss: .npy variants")
 struct LossFileFormatTests {
     /// A softmax case with negative (ignored) labels, a 4-d shape and per-class alpha.
-    static let dense = CLIReferenceCase.all.first { $0.name.hasPrefix("softmax N,C,H,W ignore") }!
+    static func dense() throws -> ReferenceCase { try ReferenceCase.named("softmax N,C,H,W ignore") }
     /// A softmax case whose labels are all valid classes, for unsigned and narrow label types.
-    static let plain = CLIReferenceCase.all.first { $0.name.hasPrefix("softmax N,C gamma2 mean") }!
+    static func plain() throws -> ReferenceCase { try ReferenceCase.named("softmax N,C gamma2 mean") }
     /// A sigmoid case with soft targets.
-    static let sigmoid = CLIReferenceCase.all.first { $0.name.hasPrefix("sigmoid soft targets") }!
+    static func sigmoid() throws -> ReferenceCase { try ReferenceCase.named("sigmoid soft targets") }
 
     /// Rewrites `x.npy` of `c` in another layout.
-    static func rewrite(_ c: CLIReferenceCase, descr: String, version: UInt8 = 1, fortranOrder: Bool = false) -> (URL) throws -> Void {
+    static func rewrite(_ c: ReferenceCase, descr: String, version: UInt8 = 1, fortranOrder: Bool = false) -> (URL) throws -> Void {
         { url in try TestNPY.write(c.x, shape: c.shape, descr: descr, to: url, version: version, fortranOrder: fortranOrder) }
     }
 
     @Test("Format versions 2.0 and 3.0", arguments: [UInt8(2), 3])
     func versions(_ version: UInt8) throws {
-        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: "<f8", version: version))
+        try LossReferenceTests.check(Self.dense(), .double, xVariant: Self.rewrite(Self.dense(), descr: "<f8", version: version))
     }
 
     @Test("Big-endian float64 and float32 X")
     func bigEndian() throws {
-        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: ">f8"))
-        try LossReferenceTests.check(Self.sigmoid, .float, xVariant: Self.rewrite(Self.sigmoid, descr: ">f4"))
+        try LossReferenceTests.check(Self.dense(), .double, xVariant: Self.rewrite(Self.dense(), descr: ">f8"))
+        try LossReferenceTests.check(Self.sigmoid(), .float, xVariant: Self.rewrite(Self.sigmoid(), descr: ">f4"))
     }
 
     @Test("Fortran-order X is read as the same logical array (gradient in C order)")
     func fortranOrder() throws {
-        try LossReferenceTests.check(Self.dense, .double, xVariant: Self.rewrite(Self.dense, descr: "<f8", fortranOrder: true))
-        try LossReferenceTests.check(Self.sigmoid, .double, xVariant: Self.rewrite(Self.sigmoid, descr: "<f8", fortranOrder: true))
+        try LossReferenceTests.check(Self.dense(), .double, xVariant: Self.rewrite(Self.dense(), descr: "<f8", fortranOrder: true))
+        try LossReferenceTests.check(Self.sigmoid(), .double, xVariant: Self.rewrite(Self.sigmoid(), descr: "<f8", fortranOrder: true))
     }
 
     @Test("Signed labels of every width and byte order", arguments: ["<i8", ">i8", "<i4", ">i4", "<i2"])
     func signedLabels(_ descr: String) throws {
-        try LossReferenceTests.check(Self.dense, .double, labelDescr: descr)
+        try LossReferenceTests.check(Self.dense(), .double, labelDescr: descr)
     }
 
     @Test("Unsigned and 8-bit labels (segmentation masks)", arguments: ["|u1", "|i1", "<u2"])
     func narrowLabels(_ descr: String) throws {
-        try LossReferenceTests.check(Self.plain, .double, labelDescr: descr)
+        try LossReferenceTests.check(Self.plain(), .double, labelDescr: descr)
     }
 
     @Test("uint8 mask with 255 as the ignore index equals the reference with -100")
     func maskIgnoreIndex() throws {
-        let c = Self.dense
+        let c = try Self.dense()
         try CLITestPaths.withTemporaryDirectory { directory in
             var arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory)
             let mask = c.labels!.map { $0 == -100 ? 255.0 : Double($0) }
@@ -67,14 +68,14 @@ struct LossFileFormatTests {
 
     @Test("Class-last input: --class-axis -1 equals the explicit last axis")
     func classLast() throws {
-        let c = CLIReferenceCase.all.first { $0.name.contains("class last") }!
+        let c = try ReferenceCase.named("softmax N,H,W,C (class last)")
         #expect(c.classAxis == c.shape.count - 1)
         try LossReferenceTests.check(c, .double, arguments: ["--class-axis", "-1"])
     }
 
     @Test("float16 X: computed in float, gradient written as float16")
     func halfPrecision() throws {
-        let c = Self.plain
+        let c = try Self.plain()
         try CLITestPaths.withTemporaryDirectory { directory in
             let arguments = try LossReferenceTests.arguments(for: c, precision: .float, in: directory)
             // The reference inputs rounded to float16; the same values as float32 must give the

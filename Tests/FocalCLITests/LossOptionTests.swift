@@ -1,3 +1,4 @@
+import FocalTestSupport
 @testable import FocalCLI
 import Foundation
 import Testing
@@ -6,8 +7,8 @@ import Testing
 /// normaliser, weights, a sigmoid alpha list, and the help text.
 @Suite("focal loss: options")
 struct LossOptionTests {
-    static func reference(_ prefix: String) -> CLIReferenceCase {
-        CLIReferenceCase.all.first { $0.name.hasPrefix(prefix) }!
+    static func reference(_ prefix: String) throws -> ReferenceCase {
+        try ReferenceCase.named(prefix)
     }
 
     static func json(_ run: CLIRun) throws -> [String: Any] {
@@ -17,7 +18,7 @@ struct LossOptionTests {
 
     @Test("--precision double on float32 X computes in double and writes the gradient as float32")
     func precisionOverride() throws {
-        let c = Self.reference("sigmoid gamma1.5 no-alpha mean")
+        let c = try Self.reference("sigmoid gamma1.5 no-alpha mean")
         try CLITestPaths.withTemporaryDirectory { directory in
             let arguments = try LossReferenceTests.arguments(for: c, precision: .float, in: directory) + ["--precision", "double"]
             let json = try Self.json(FocalRunner.inProcess(arguments))
@@ -36,7 +37,7 @@ struct LossOptionTests {
 
     @Test("--reduction none without --json prints nothing and writes per-position losses")
     func noneIsQuiet() throws {
-        let c = Self.reference("softmax gamma0 none")
+        let c = try Self.reference("softmax gamma0 none")
         try CLITestPaths.withTemporaryDirectory { directory in
             let arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory).filter { $0 != "--json" }
             let run = FocalRunner.inProcess(arguments)
@@ -48,7 +49,7 @@ struct LossOptionTests {
 
     @Test("--normalizer M gives the sum divided by M, gradient too")
     func normalizer() throws {
-        let c = Self.reference("sigmoid gamma5 alpha0.5 sum")
+        let c = try Self.reference("sigmoid gamma5 alpha0.5 sum")
         try CLITestPaths.withTemporaryDirectory { directory in
             var arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory)
             let reduction = try #require(arguments.firstIndex(of: "--reduction"))
@@ -65,7 +66,7 @@ struct LossOptionTests {
 
     @Test("0/1 --weights (uint8 mask): mean over the unmasked elements of the reference losses")
     func weightsMask() throws {
-        let c = Self.reference("sigmoid saturated logits gamma2 no-alpha none")
+        let c = try Self.reference("sigmoid saturated logits gamma2 no-alpha none")
         try CLITestPaths.withTemporaryDirectory { directory in
             var arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory)
             let reduction = try #require(arguments.firstIndex(of: "--reduction"))
@@ -91,7 +92,7 @@ struct LossOptionTests {
     func sigmoidAlphaList() throws {
         // Reference losses with alpha 0.75; with alpha a_c the loss of an element with target t is
         // rescaled by (a_c t + (1 - a_c)(1 - t)) / (0.75 t + 0.25 (1 - t)), by the definition.
-        let c = Self.reference("sigmoid saturated logits gamma0.5 alpha0.75 none")
+        let c = try Self.reference("sigmoid saturated logits gamma0.5 alpha0.75 none")
         let alphas = [0.75, 0.5]
         #expect(c.shape == [7, 2])
         try CLITestPaths.withTemporaryDirectory { directory in

@@ -1,3 +1,4 @@
+import FocalTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct LossProcessTests {
     @Test("focal loss prints the loss; a missing file is one stderr line and status 1")
     func loss() throws {
-        let c = CLIReferenceCase.all.first { $0.name.hasPrefix("softmax N,C gamma2 mean") }!
+        let c = try ReferenceCase.named("softmax N,C gamma2 mean")
         try CLITestPaths.withTemporaryDirectory { directory in
             var arguments = try LossReferenceTests.arguments(for: c, precision: .double, in: directory).filter { $0 != "--json" }
             let run = try FocalRunner.subprocess(arguments, in: directory)

@@ -1,15 +1,17 @@
+import FocalTestSupport
 @testable import FocalCLI
 import Foundation
 import Testing
 
-/// `focal loss` on every case of the shared reference file, written as `.npy` files: the loss on
+/// `focal loss` on every case of the reference file, written as `.npy` files: the loss on
 /// stdout, the gradient file and (for `none`) the per-element losses file agree with the
 /// reference values at the tolerances its README states.
-@Suite("focal loss: shared reference cases round-tripped through .npy")
+@Suite("focal loss: reference cases round-tripped through .npy")
 struct LossReferenceTests {
-    static let cases = CLIReferenceCase.all
+    /// Every case of the reference file (throws, naming the file, when it cannot be read).
+    static func cases() throws -> [ReferenceCase] { try ReferenceCase.all() }
 
-    /// The tolerances of `../shared/README.md` for one precision.
+    /// The tolerances of `shared/README.md (reference/)` for one precision.
     struct Precision: Sendable, CustomTestStringConvertible {
         var descr: String
         var name: String
@@ -21,7 +23,7 @@ struct LossReferenceTests {
     }
 
     /// Writes the case's arrays into `directory` and returns the `focal loss` arguments for it.
-    static func arguments(for c: CLIReferenceCase, precision: Precision, in directory: URL,
+    static func arguments(for c: ReferenceCase, precision: Precision, in directory: URL,
                           labelDescr: String = "<i8") throws -> [String] {
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
         try TestNPY.write(c.x, shape: c.shape, descr: precision.descr, to: URL(fileURLWithPath: path("x.npy")))
@@ -50,7 +52,7 @@ struct LossReferenceTests {
     }
 
     /// Runs the case and checks stdout and the files written.
-    static func check(_ c: CLIReferenceCase, _ precision: Precision, arguments extra: [String] = [],
+    static func check(_ c: ReferenceCase, _ precision: Precision, arguments extra: [String] = [],
                       labelDescr: String = "<i8", xVariant: ((URL) throws -> Void)? = nil) throws {
         try CLITestPaths.withTemporaryDirectory { directory in
             let arguments = try Self.arguments(for: c, precision: precision, in: directory, labelDescr: labelDescr) + extra
@@ -84,18 +86,18 @@ struct LossReferenceTests {
         }
     }
 
-    @Test("float64 files: loss, gradient and losses within rtol 1e-12", arguments: cases)
-    func double(_ c: CLIReferenceCase) throws {
+    @Test("float64 files: loss, gradient and losses within rtol 1e-12", arguments: try cases())
+    func double(_ c: ReferenceCase) throws {
         try Self.check(c, .double)
     }
 
-    @Test("float32 files: loss, gradient and losses within rtol 2e-5", arguments: cases)
-    func float(_ c: CLIReferenceCase) throws {
+    @Test("float32 files: loss, gradient and losses within rtol 2e-5", arguments: try cases())
+    func float(_ c: ReferenceCase) throws {
         try Self.check(c, .float)
     }
 
-    @Test("Without --json, stdout is the bare loss", arguments: cases.filter { $0.reduction != "none" }.prefix(4))
-    func plainText(_ c: CLIReferenceCase) throws {
+    @Test("Without --json, stdout is the bare loss", arguments: try cases().filter { $0.reduction != "none" }.prefix(4))
+    func plainText(_ c: ReferenceCase) throws {
         try CLITestPaths.withTemporaryDirectory { directory in
             let arguments = try Self.arguments(for: c, precision: .double, in: directory).filter { $0 != "--json" }
             let run = FocalRunner.inProcess(arguments)

@@ -1,69 +1,8 @@
+import FocalTestSupport
 import Foundation
 import Testing
 
-/// One case of `../shared/reference/focal_reference.json` (format in `../shared/README.md`),
-/// decoded independently of the code under test.
-struct CLIReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
-    enum Alpha: Decodable, Sendable {
-        case none, scalar(Double), perClass([Double])
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .none }
-            else if let value = try? container.decode(Double.self) { self = .scalar(value) }
-            else { self = .perClass(try container.decode([Double].self)) }
-        }
-    }
-    enum Values: Decodable, Sendable {
-        case scalar(Double), array([Double])
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Double.self) { self = .scalar(value) }
-            else { self = .array(try container.decode([Double].self)) }
-        }
-        var array: [Double] {
-            switch self {
-            case .scalar(let value): return [value]
-            case .array(let values): return values
-            }
-        }
-    }
-
-    var name: String
-    var kind: String
-    var input: String
-    var shape: [Int]
-    var classAxis: Int?
-    var x: [Double]
-    var targets: [Double]?
-    var labels: [Int]?
-    var weights: [Double]?
-    var normalizer: Double?
-    var alpha: Alpha
-    var gamma: Double
-    var reduction: String
-    var labelSmoothing: Double?
-    var ignoreIndex: Int?
-    var loss: Values
-    var gradient: [Double]
-
-    var testDescription: String { name }
-
-    /// Whether gradient entries may cross zero (soft targets or label smoothing): the README
-    /// then allows an absolute tolerance of `rtol * max|gradient|`.
-    var gradientCrossesZero: Bool {
-        if (labelSmoothing ?? 0) > 0 { return true }
-        guard let targets else { return false }
-        return targets.contains { $0 != 0 && $0 != 1 }
-    }
-
-    /// The shape without the class axis: the shape of labels, weights and per-position losses.
-    var positionShape: [Int] {
-        guard kind == "softmax" else { return shape }
-        var copy = shape
-        copy.remove(at: (classAxis ?? 1) < 0 ? shape.count + classAxis! : (classAxis ?? 1))
-        return copy
-    }
-
+extension ReferenceCase {
     /// The `--alpha` value, if any.
     var alphaOption: String? {
         switch alpha {
@@ -72,16 +11,6 @@ struct CLIReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
         case .perClass(let values): return values.map { "\($0)" }.joined(separator: ",")
         }
     }
-
-    static let all: [CLIReferenceCase] = {
-        let url = CLITestPaths.packageRoot.appendingPathComponent("../shared/reference/focal_reference.json")
-        do {
-            struct File: Decodable { var cases: [CLIReferenceCase] }
-            return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
-        } catch {
-            fatalError("cannot read the shared reference file at \(url.path): \(error)")
-        }
-    }()
 }
 
 /// `|got - expected| <= rtol |expected| + atol`, recorded as an issue naming `what` otherwise.

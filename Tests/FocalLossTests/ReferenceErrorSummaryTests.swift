@@ -1,3 +1,4 @@
+import FocalTestSupport
 import FocalLoss
 import Testing
 
@@ -23,7 +24,7 @@ struct ReferenceErrorSummaryTests {
         for (kind, rtol, precision) in [("sigmoid", 1e-12, "Double"), ("softmax", 1e-12, "Double"),
                                         ("sigmoid", 2e-5, "Float"), ("softmax", 2e-5, "Float")] {
             var results = [(ReferenceCase, loss: [Double], gradient: [Double])]()
-            for c in ReferenceCase.cases(kind: kind) {
+            for c in try ReferenceCase.cases(kind: kind) {
                 let (loss, gradient) = switch (kind, precision) {
                 case ("sigmoid", "Double"): try SigmoidReferenceTests.run(c, as: Double.self)
                 case ("sigmoid", _): try SigmoidReferenceTests.run(c, as: Float.self)

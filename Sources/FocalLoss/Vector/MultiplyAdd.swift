@@ -9,8 +9,8 @@ import Builtin
 /// and a build for the host CPU (`-target-cpu native`, `haswell`, ...) gets `vfmadd`. Swift
 /// offers no other way to ask for that: `a + b * c` is never contracted, and `addingProduct`
 /// insists on a fused result, which becomes a call to `fmaf` per lane on targets without FMA
-/// (see `../shared/notes/swift-simd.md`). Whether a given sum is fused may differ between the
-/// two builds, so their results can differ in the last bit; each build is deterministic.
+/// (see the team notes `shared/notes/swift-simd.md`, not in the repository). Whether a given sum
+/// is fused may differ between the two builds, so their results can differ in the last bit; each build is deterministic.
 ///
 /// Without the `BuiltinModule` language feature (set for this target in `Package.swift`) this
 /// falls back to `a * b + c`.

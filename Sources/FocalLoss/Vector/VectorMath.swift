@@ -3,8 +3,8 @@
 ///
 /// Accuracy (float64 evaluation of the polynomials, `scripts/fit_polynomials.py`): `exp` 1.0e-8
 /// relative on the reduced range, `log1p`/`log` 2.0e-8; in `Float` arithmetic the results are
-/// within a few ulp. The code follows `../shared/notes/swift-simd.md`: constants are whole
-/// vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
+/// within a few ulp. The code follows the team notes `shared/notes/swift-simd.md` (not in the
+/// repository): constants are whole vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
 /// products go through ``multiplyAdd(_:_:_:)``, fused only where the target has FMA.
 typealias Vector = SIMD8<Float>
 typealias IntVector = SIMD8<Int32>
