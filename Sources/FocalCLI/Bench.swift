@@ -60,7 +60,25 @@ struct Bench: ParsableCommand {
         if kind == .softmax, dims.count < 2 {
             throw ValidationError("--shape for softmax needs a class axis, like 262144x80; got '\(shape)'")
         }
+        // Three arrays of the shape's size (logits, gradient, targets or labels), checked for
+        // overflow and against the machine's memory before anything is allocated.
+        let scalarSize = precision == .double ? 8 : 4
+        var bytes = 3 * scalarSize
+        for size in dims {
+            let (product, overflow) = bytes.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw ValidationError("--shape '\(shape)' has more elements than can be addressed") }
+            bytes = product
+        }
+        let memory = ProcessInfo.processInfo.physicalMemory
+        guard UInt64(bytes) < memory else {
+            throw ValidationError("--shape '\(shape)' needs about \(Self.gigabytes(bytes)) of memory (three arrays of "
+                + "\(bytes / (3 * scalarSize)) values), more than this machine's \(Self.gigabytes(Int(clamping: memory)))")
+        }
         return dims
+    }
+
+    static func gigabytes(_ bytes: Int) -> String {
+        String(format: "%.1f GB", Double(bytes) / 1e9)
     }
 
     func run() throws {

@@ -19,6 +19,9 @@ struct BenchCommandTests {
     @Test("Bad options are usage errors naming the option", arguments: [
         (["--shape", "12xx4"], "--shape"), (["--shape", "0x4"], "--shape"), (["--kind", "softmax", "--shape", "100"], "--shape"),
         (["--runs", "0"], "--runs"), (["--threads", "0"], "--threads"), (["--gamma", "-1"], "--gamma"),
+        // Issue 19.2: shapes whose size overflows, or that would not fit in memory, before any allocation.
+        (["--shape", "4294967296x4294967296"], "--shape"), (["--shape", "1000000000x80"], "--shape"),
+        (["--shape", "1000000000x80", "--precision", "double"], "--shape"),
     ])
     func badOptions(arguments: [String], option: String) {
         do {

@@ -81,6 +81,17 @@ struct TrainingCSVTests {
         }
     }
 
+    @Test("A number field is the whole field: NUL bytes and hexadecimal are errors (issue 19.3)")
+    func wholeFieldNumbers() throws {
+        for field in ["1\u{0}.5", "0.5\u{0}abc", "0x10", "0x1p3", "1.5x", "1..5e"] {
+            expectDataError(.nonNumeric(file: "d.csv", line: 2, column: "a", value: field)) {
+                _ = try Dataset(table: try table("a,label\n\(field),0\n1,1\n"))
+            }
+        }
+        let data = try Dataset(table: table("a,label\n-1.5e-3,0\n+2E2,1\n.5,1\n7.,0\n"))
+        #expect(data.features == [-0.0015, 200, 0.5, 7])
+    }
+
     @Test("Missing values: an error by default, NaN with imputation; a missing label is always an error")
     func missing() throws {
         let text = "a,b,label\n1,,0\n3,NA,1\n5,6,1\n"

@@ -56,6 +56,65 @@ struct TrainingModelFileTests {
         expectError(wrongClasses) { if case .inconsistent = $0 { return true } else { return false } }
     }
 
+    /// The model's JSON with `change` applied to its top-level object.
+    func mutated(_ change: (inout [String: Any]) -> Void) throws -> String {
+        var json = try #require(try JSONSerialization.jsonObject(with: model().jsonData()) as? [String: Any])
+        change(&json)
+        return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+    }
+
+    /// The same with `change` applied to the first layer of the network.
+    func mutatedFirstLayer(_ change: @escaping (inout [String: Any]) -> Void) throws -> String {
+        try mutated { json in
+            var network = json["network"] as! [String: Any]
+            var layers = network["layers"] as! [[String: Any]]
+            change(&layers[0])
+            network["layers"] = layers
+            json["network"] = network
+        }
+    }
+
+    func isInconsistent(_ error: ModelFileError, _ words: String) -> Bool {
+        if case .inconsistent(_, let reason) = error { return reason.contains(words) }
+        return false
+    }
+
+    @Test("Model files the fuzzing campaign found trapping are inconsistent-file errors (issue 19.1)")
+    func fuzzedModelFiles() throws {
+        expectError(try mutated { $0["classNames"] = ["0", "0", "1"] }) { self.isInconsistent($0, "'0' appears more than once") }
+        expectError(try mutated { $0["network"] = ["layers": [Any]()] }) { self.isInconsistent($0, "no layer") }
+        expectError(try mutatedFirstLayer { $0["inputs"] = 4_611_686_018_427_387_904 }) {
+            self.isInconsistent($0, "layer 0 does not hold")
+        }
+        expectError(try mutatedFirstLayer { $0["outputs"] = -4 }) { self.isInconsistent($0, "must be > 0") }
+        expectError(try mutatedFirstLayer { $0["outputs"] = 0; $0["weights"] = [Float](); $0["bias"] = [Float]() }) {
+            self.isInconsistent($0, "must be > 0")
+        }
+        // Layer 0 resized consistently in itself, so only the chaining to layer 1 is wrong.
+        expectError(try mutatedFirstLayer { layer in
+            let inputs = layer["inputs"] as! Int
+            layer["outputs"] = 5
+            layer["weights"] = [Float](repeating: 0.5, count: 5 * inputs)
+            layer["bias"] = [Float](repeating: 0, count: 5)
+        }) { self.isInconsistent($0, "layer 1 has 4 inputs, but layer 0 has 5 outputs") }
+    }
+
+    @Test("A fractional format version and trailing text are named as such (issue 19.8)")
+    func versionAndTrailingText() throws {
+        let good = String(decoding: try model().jsonData(), as: UTF8.self)
+        expectError(good.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 1.5")) {
+            if case .corrupt(_, let detail) = $0 { return detail.contains("1.5 is not a whole version number") }
+            return false
+        }
+        expectError(good + "\ngarbage") {
+            if case .corrupt(_, let detail) = $0 { return detail.contains("unexpected text after the JSON document") }
+            return false
+        }
+        // A brace inside a string does not end the document early; a cut file is still truncated.
+        let cut = String(good.prefix(good.count - 3))
+        expectError(cut) { $0 == .truncated(file: "m.json") }
+    }
+
     @Test("A file that cannot be read, and a folder that cannot be written")
     func io() throws {
         let folder = try TrainingTemporaryFolder()

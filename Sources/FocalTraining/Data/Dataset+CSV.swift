@@ -109,7 +109,8 @@ extension CSVTable {
                 let field = fields[column]
                 let trimmed = field.utf8.first == 32 || field.utf8.last == 32
                     ? Substring(field.trimmingCharacters(in: .whitespaces)) : Substring(field)
-                if let value = Double(trimmed), value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) {
+                if Self.isDecimalNumeral(trimmed), let value = Double(trimmed), value.isFinite,
+                   abs(value) <= Double(Float.greatestFiniteMagnitude) {
                     values.append(Float(value))
                 } else if MissingValuePolicy.isMissing(trimmed) {
                     guard missingValues == .imputeTrainingMean else {
@@ -122,6 +123,15 @@ extension CSVTable {
             }
         }
         return values
+    }
+
+    /// Whether `field` is spelled as a decimal number: only digits, signs, a point and exponent
+    /// letters, so the whole field is the number. `Double(_:)` alone also takes hexadecimal
+    /// (`0x10`) and stops at a NUL byte (`1\0.5` would read as 1).
+    static func isDecimalNumeral(_ field: Substring) -> Bool {
+        !field.isEmpty && field.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x45 || byte == 0x65
+        }
     }
 
     /// The indices of the columns named `names`, in that order.

@@ -27,13 +27,17 @@ extension TrainedModel {
     /// - Throws: ``ModelFileError`` as ``init(contentsOf:fileName:)``.
     public init(jsonData data: Data, fileName: String) throws(ModelFileError) {
         guard data.contains(where: { !Self.isWhitespace($0) }) else { throw .empty(file: fileName) }
-        struct VersionProbe: Decodable { let formatVersion: Int }
-        let version: Int
+        struct VersionProbe: Decodable { let formatVersion: Double }
+        let probed: Double
         do {
-            version = try JSONDecoder().decode(VersionProbe.self, from: data).formatVersion
+            probed = try JSONDecoder().decode(VersionProbe.self, from: data).formatVersion
         } catch {
             throw Self.classify(error, data: data, fileName: fileName)
         }
+        guard probed.isFinite, probed == probed.rounded(), abs(probed) < 1e9 else {
+            throw .corrupt(file: fileName, detail: "field 'formatVersion': \(probed) is not a whole version number")
+        }
+        let version = Int(probed)
         guard version <= Self.currentFormatVersion else {
             throw .newerVersion(file: fileName, version: version, supported: Self.currentFormatVersion)
         }
@@ -43,14 +47,9 @@ extension TrainedModel {
         } catch {
             throw Self.classify(error, data: data, fileName: fileName)
         }
-        if let problem = inconsistency() { throw .inconsistent(file: fileName, reason: problem) }
-        for (index, layer) in network.layers.enumerated() {
-            if layer.weights.count != layer.inputs * layer.outputs || layer.bias.count != layer.outputs {
-                throw .inconsistent(file: fileName, reason: "layer \(index) does not hold \(layer.outputs) x \(layer.inputs) weights and \(layer.outputs) biases")
-            }
-            if !(layer.weights.allSatisfy(\.isFinite) && layer.bias.allSatisfy(\.isFinite)) {
-                throw .inconsistent(file: fileName, reason: "layer \(index) holds a non-finite weight")
-            }
+        // The layers first: the checks of the whole model read their sizes.
+        if let problem = network.layerProblem() ?? inconsistency() {
+            throw .inconsistent(file: fileName, reason: problem)
         }
     }
 
@@ -76,9 +75,14 @@ extension TrainedModel {
 
     /// Turns a decoding error into a truncated or corrupt file error with a useful detail.
     private static func classify(_ error: any Error, data: Data, fileName: String) -> ModelFileError {
-        if data.first(where: { !isWhitespace($0) }) == UInt8(ascii: "{"),
-           data.last(where: { !isWhitespace($0) }) != UInt8(ascii: "}") {
-            return .truncated(file: fileName)
+        if data.first(where: { !isWhitespace($0) }) == UInt8(ascii: "{") {
+            switch documentEnd(data) {
+            case nil: return .truncated(file: fileName)
+            case let end? where data[end...].contains(where: { !isWhitespace($0) }):
+                let offset = data.distance(from: data.startIndex, to: end)
+                return .corrupt(file: fileName, detail: "unexpected text after the JSON document (byte \(offset))")
+            default: break
+            }
         }
         switch error as? DecodingError {
         case .keyNotFound(let key, let context)?:
@@ -91,6 +95,32 @@ extension TrainedModel {
         default:
             return .corrupt(file: fileName, detail: "\(error)")
         }
+    }
+
+    /// The index just past the top-level JSON object that starts the data, or `nil` when the data
+    /// ends first (a truncated file). Tracks strings and escapes; checks nothing else.
+    private static func documentEnd(_ data: Data) -> Data.Index? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for index in data.indices {
+            let byte = data[index]
+            if inString {
+                if escaped { escaped = false }
+                else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return data.index(after: index) }
+            default: break
+            }
+        }
+        return nil
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

@@ -53,6 +53,11 @@ public struct TrainedModel: Sendable, Hashable, Codable {
     /// Why the parts do not fit together, or `nil`.
     func inconsistency() -> String? {
         if classNames.count < 2 { return "at least two class names are needed" }
+        if Set(classNames).count != classNames.count {
+            let repeated = classNames.enumerated().first { classNames[..<$0.offset].contains($0.element) }!.element
+            return "the class name '\(repeated)' appears more than once"
+        }
+        if let problem = network.layerProblem() { return problem }
         if featureNames.isEmpty { return "there is no feature" }
         if network.inputCount != featureNames.count {
             return "the network reads \(network.inputCount) features but \(featureNames.count) are named"

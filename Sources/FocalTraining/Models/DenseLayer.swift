@@ -14,7 +14,8 @@ public struct DenseLayer: Sendable, Hashable, Codable {
     /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` when the counts do not
     ///   match or a value is not finite.
     public init(inputs: Int, outputs: Int, weights: [Float], bias: [Float]) throws(TrainingError) {
-        guard inputs > 0, outputs > 0, weights.count == inputs * outputs, bias.count == outputs else {
+        guard inputs > 0, outputs > 0, inputs.multipliedReportingOverflow(by: outputs) == (weights.count, false),
+              bias.count == outputs else {
             throw .invalidSetting(name: "layer", value: "\(outputs)x\(inputs) with \(weights.count) weights and \(bias.count) biases",
                                   requirement: "must hold outputs x inputs weights and one bias per output")
         }

@@ -79,3 +79,29 @@ public struct Network: Sendable, Hashable, Codable {
         return result
     }
 }
+
+extension Network {
+    /// Why the layers of a decoded network cannot be used, or `nil`: no layer, a size that is not
+    /// positive, a weight count that does not match (or overflows) its layer's size, sizes that do
+    /// not chain, or a non-finite value. A model file is user input, so each is checked before any
+    /// size is used.
+    func layerProblem() -> String? {
+        if layers.isEmpty { return "the network has no layer" }
+        for (index, layer) in layers.enumerated() {
+            guard layer.inputs > 0, layer.outputs > 0 else {
+                return "layer \(index) has \(layer.inputs) inputs and \(layer.outputs) outputs (both must be > 0)"
+            }
+            let (count, overflow) = layer.inputs.multipliedReportingOverflow(by: layer.outputs)
+            if overflow || layer.weights.count != count || layer.bias.count != layer.outputs {
+                return "layer \(index) does not hold \(layer.outputs) x \(layer.inputs) weights and \(layer.outputs) biases"
+            }
+            if index > 0, layer.inputs != layers[index - 1].outputs {
+                return "layer \(index) has \(layer.inputs) inputs, but layer \(index - 1) has \(layers[index - 1].outputs) outputs"
+            }
+            if !(layer.weights.allSatisfy(\.isFinite) && layer.bias.allSatisfy(\.isFinite)) {
+                return "layer \(index) holds a non-finite weight"
+            }
+        }
+        return nil
+    }
+}
