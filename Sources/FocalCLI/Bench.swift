@@ -26,16 +26,16 @@ struct Bench: ParsableCommand {
     @Option(help: "The input shape, e.g. 131072x80 (softmax: the class axis is the last).")
     var shape: String = "131072x80"
 
-    @Option(help: "The most threads a call may use (default: one per processor).")
+    @Option(parsing: .unconditional, help: "The most threads a call may use (default: one per processor).")
     var threads: Int?
 
-    @Option(help: "The focusing parameter gamma.")
+    @Option(parsing: .unconditional, help: "The focusing parameter gamma.")
     var gamma: Double = 2
 
     @Option(help: "The precision: float or double.")
     var precision: Precision = .float
 
-    @Option(help: "The number of timed calls of each kind.")
+    @Option(parsing: .unconditional, help: "The number of timed calls of each kind.")
     var runs: Int = 20
 
     @Flag(help: "Skip the argument scans (the unchecked entry points).")

@@ -30,7 +30,7 @@ struct Curves: ParsableCommand {
     @Flag(help: "Print the curve values as CSV on stdout (columns p_t, gamma_<g>...) instead of writing the SVG.")
     var csv = false
 
-    @Option(help: ArgumentHelp("CSV rows: p_t = k/N for k = 1...N. (The SVG always uses 1000 points.)", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("CSV rows: p_t = k/N for k = 1...N. (The SVG always uses 1000 points.)", valueName: "N"))
     var points: Int = 100
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The top of the SVG's loss axis.", valueName: "Y"))

@@ -32,16 +32,16 @@ struct Demo: ParsableCommand {
     @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers).")
     var model: String = "mlp:32"
 
-    @Option(help: "Passes over the training rows.")
+    @Option(parsing: .unconditional, help: "Passes over the training rows.")
     var epochs: Int = 50
 
-    @Option(help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
+    @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
     var lr: Double?
 
-    @Option(help: "The seed of the split, the initial weights and the batch order.")
+    @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
 
-    @Option(help: "The most threads per training (default: one per processor).")
+    @Option(parsing: .unconditional, help: "The most threads per training (default: one per processor).")
     var threads: Int?
 
     @Flag(help: "No progress output.")

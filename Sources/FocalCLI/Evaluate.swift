@@ -20,13 +20,13 @@ struct Evaluate: ParsableCommand {
     @Argument(help: "Labelled data: a CSV file with a header.")
     var data: String
 
-    @Option(help: "The decision threshold on P(class 1) of a binary model (default: the model's).")
+    @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model (default: the model's).")
     var threshold: Double?
 
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
-    @Option(help: "The most threads to use (default: one per processor).")
+    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
     var threads: Int?
 
     func validate() throws {

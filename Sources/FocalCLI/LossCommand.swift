@@ -96,7 +96,7 @@ struct LossCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --reduction none: write the per-element (sigmoid) or per-position (softmax) losses here (.npy, X's dtype). Default: not written.", valueName: "L.npy"))
     var output: String?
 
-    @Option(help: "The most threads to use (default: one per processor; results do not depend on it).")
+    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor; results do not depend on it).")
     var threads: Int?
 
     @Flag(help: "Print one JSON object {\"loss\", \"elements\", \"precision\"} instead of the bare loss.")

@@ -22,7 +22,7 @@ struct Predict: ParsableCommand {
     @Option(help: "Write the predictions to this file (atomically) instead of stdout.")
     var out: String?
 
-    @Option(help: "The most threads to use (default: one per processor).")
+    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
     var threads: Int?
 
     func validate() throws {

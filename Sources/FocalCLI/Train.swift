@@ -36,40 +36,40 @@ struct Train: ParsableCommand {
     @Option(help: "The loss: ce, balanced-ce or focal.")
     var loss: String = "focal"
 
-    @Option(help: "Focal loss gamma (default 2).")
+    @Option(parsing: .unconditional, help: "Focal loss gamma (default 2).")
     var gamma: Double?
 
     @Option(help: "Class weighting: a number in [0, 1] (binary: weight of class 1), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
     var alpha: String?
 
-    @Option(help: "Passes over the training rows.")
+    @Option(parsing: .unconditional, help: "Passes over the training rows.")
     var epochs: Int = 50
 
-    @Option(help: "Rows per optimiser step.")
+    @Option(parsing: .unconditional, help: "Rows per optimiser step.")
     var batchSize: Int = 64
 
-    @Option(help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
+    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
     var lr: Double?
 
     @Option(help: "The optimiser: adam, adamw or sgd.")
     var optimizer: String = "adam"
 
-    @Option(help: "SGD momentum.")
+    @Option(parsing: .unconditional, help: "SGD momentum.")
     var momentum: Double = 0.9
 
-    @Option(help: "AdamW weight decay.")
+    @Option(parsing: .unconditional, help: "AdamW weight decay.")
     var weightDecay: Double = 0.01
 
-    @Option(help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
+    @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
     var validation: Double = 0.2
 
-    @Option(help: "The seed of the split, the initial weights and the batch order.")
+    @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
 
-    @Option(help: "Early stopping: stop after this many epochs without a better validation AP, keeping the best weights.")
+    @Option(parsing: .unconditional, help: "Early stopping: stop after this many epochs without a better validation AP, keeping the best weights.")
     var patience: Int?
 
-    @Option(help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
+    @Option(parsing: .unconditional, help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
     var prior: Double?
 
     @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
@@ -78,7 +78,7 @@ struct Train: ParsableCommand {
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
-    @Option(help: "The most threads to use (default: one per processor; the model does not depend on it).")
+    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor; the model does not depend on it).")
     var threads: Int?
 
     @Flag(help: "No progress output.")

@@ -33,16 +33,16 @@ struct Tune: ParsableCommand {
     @Option(help: "The metric on the test rows: ap, roc-auc, macro-f1 or balanced-accuracy.")
     var metric: TuneMetric = .ap
 
-    @Option(help: "How many seeds (0, 1, ...) each cell is trained with.")
+    @Option(parsing: .unconditional, help: "How many seeds (0, 1, ...) each cell is trained with.")
     var seeds: Int = 3
 
-    @Option(help: "Passes over the training rows.")
+    @Option(parsing: .unconditional, help: "Passes over the training rows.")
     var epochs: Int = 50
 
-    @Option(help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
+    @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
     var lr: Double?
 
-    @Option(help: "How many trainings run at once (default: one per processor).")
+    @Option(parsing: .unconditional, help: "How many trainings run at once (default: one per processor).")
     var threads: Int?
 
     @Flag(help: "Print the grid as one JSON object instead of the table.")

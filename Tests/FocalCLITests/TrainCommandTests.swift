@@ -147,6 +147,40 @@ struct TrainCommandTests {
         }
     }
 
+    @Test("Negative numbers parse and are then validated, never 'Missing value' (issue 19.8)", arguments: [
+        ["--gamma", "-1"], ["--lr", "-0.1"], ["--epochs", "-3"], ["--batch-size", "-64"], ["--validation", "-0.2"],
+        ["--threads", "-2"], ["--prior", "-0.5"], ["--patience", "-1"],
+    ])
+    func negativeNumbers(arguments: [String]) {
+        do {
+            _ = try Train.parse(["d.csv", "--out", "m.json"] + arguments)
+            Issue.record("\(arguments) should be rejected")
+        } catch {
+            let message = Train.message(for: error)
+            #expect(!message.contains("Missing value"), "\(message)")
+            #expect(message.contains(arguments[0].dropFirst(2)) && message.contains(arguments[1]), "\(message)")
+            #expect(Train.exitCode(for: error) == .validationFailure)
+        }
+    }
+
+    @Test("Negative numbers reach validation in tune, demo and bench too (issue 19.8)")
+    func negativeNumbersElsewhere() {
+        let runs: [(String, () throws -> Void, (any Error) -> String)] = [
+            ("epochs", { _ = try Tune.parse(["d.csv", "--epochs", "-2"]) }, { Tune.message(for: $0) }),
+            ("epochs", { _ = try Demo.parse(["--epochs", "-2"]) }, { Demo.message(for: $0) }),
+            ("gamma", { _ = try Bench.parse(["--gamma", "-1"]) }, { Bench.message(for: $0) }),
+            ("runs", { _ = try Bench.parse(["--runs", "-5"]) }, { Bench.message(for: $0) }),
+        ]
+        for (option, run, message) in runs {
+            do {
+                try run()
+                Issue.record("--\(option) with a negative value should be rejected")
+            } catch {
+                #expect(!message(error).contains("Missing value") && message(error).contains(option), "\(message(error))")
+            }
+        }
+    }
+
     @Test("--output-bias: prior biases by default, zeros on request")
     func outputBias() throws {
         let fixture = try TrainCommandFixture()
