@@ -34,6 +34,9 @@ import os
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from shared_data import DEFAULT_DIR, HELP, require_data  # noqa: E402
+
 import numpy as np
 import torch
 from torch import nn
@@ -154,15 +157,6 @@ def score(net, x, classes):
         return torch.softmax(z, dim=1).double().numpy()
 
 
-def require_data(data_dir, names, extra=()):
-    """Exits with one clear line when the shared data folder (or a file in it) is not there."""
-    missing = [f for f in [n + ".csv" for n in names] + list(extra) if not os.path.isfile(os.path.join(data_dir, f))]
-    if missing:
-        sys.exit(f"{os.path.basename(sys.argv[0])}: the shared data sets are not at {os.path.normpath(data_dir)} "
-                 f"(missing {', '.join(missing)}): they live in the project's shared folder (../shared/data beside "
-                 f"the project root during development), not in the repository; pass --data DIR")
-
-
 def quality(args):
     from sklearn.metrics import average_precision_score, f1_score
     from sklearn.model_selection import train_test_split
@@ -230,8 +224,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="mode", required=True)
     q = sub.add_parser("quality")
-    q.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"),
-                   help="the shared data folder (not in the repository; default ../shared/data beside the project root)")
+    q.add_argument("--data", default=DEFAULT_DIR, help=HELP)
     q.add_argument("--seeds", default="0,1,2")
     q.add_argument("--only", default="", help="comma-separated data sets")
     q.add_argument("--models", default="", help="lr, mlp or both (default)")

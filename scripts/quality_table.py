@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 
+from shared_data import DEFAULT_DIR, HELP, require_data
 import numpy as np
 from sklearn.model_selection import train_test_split
 
@@ -84,20 +85,10 @@ def run(focal, train, test, model, loss, seed, work, batch):
     return json.loads(result.stdout)
 
 
-def require_data(data_dir, names, extra=()):
-    """Exits with one clear line when the shared data folder (or a file in it) is not there."""
-    missing = [f for f in [n + ".csv" for n in names] + list(extra) if not os.path.isfile(os.path.join(data_dir, f))]
-    if missing:
-        sys.exit(f"{os.path.basename(sys.argv[0])}: the shared data sets are not at {os.path.normpath(data_dir)} "
-                 f"(missing {', '.join(missing)}): they live in the project's shared folder (../shared/data beside "
-                 f"the project root during development), not in the repository; pass --data DIR")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--focal", default=os.path.join(HERE, "..", ".build", "release", "focal"))
-    parser.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"),
-                        help="the shared data folder (not in the repository; default ../shared/data beside the project root)")
+    parser.add_argument("--data", default=DEFAULT_DIR, help=HELP)
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated data sets")
