@@ -53,6 +53,7 @@ struct Demo: ParsableCommand {
         if let data, data.isEmpty { throw ValidationError("--data: the file name is empty") }
         if let threads, threads < 1 { throw ValidationError("--threads: must be at least 1, got \(threads)") }
         guard !out.isEmpty else { throw ValidationError("--out: the file name is empty") }
+        try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data)])
     }
 
     /// The configuration shared by the three trainings (the loss is set per training).

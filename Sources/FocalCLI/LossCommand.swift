@@ -155,6 +155,9 @@ struct LossCommand: ParsableCommand {
         if let gradient, gradient == output {
             throw ValidationError("--gradient and --output name the same file '\(gradient)'")
         }
+        let inputs = [("--x", x), ("--targets", targets), ("--labels", labels), ("--weights", weights)]
+        try SameFile.refuse(output: gradient, option: "--gradient", inputs: inputs + [("--output", output)])
+        try SameFile.refuse(output: output, option: "--output", inputs: inputs)
     }
 
     /// The parsed `--alpha`: `nil` without it, one number, or one per class.

@@ -27,6 +27,7 @@ struct Predict: ParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
     }
 
     func run() throws {

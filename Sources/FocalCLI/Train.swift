@@ -91,6 +91,7 @@ struct Train: ParsableCommand {
         _ = try configuration()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data)])
     }
 
     /// The training configuration the options describe (usage errors as `ValidationError`).
