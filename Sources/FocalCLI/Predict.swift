@@ -60,6 +60,11 @@ struct Predict: ParsableCommand {
         let classCount = trained.classNames.count
         let rowCount = features.count / trained.featureNames.count
         let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threads)
+        // Finite weights can still overflow (weights of 1e38, scales of 1e-320): never print NaN.
+        if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
+            throw TrainingCLIError("\(data): data row \(bad / classCount + 1) gives a non-finite score "
+                + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
+        }
         let predicted = trained.predictedClasses(probabilities: probabilities)
         var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
         text.reserveCapacity(rowCount * (classCount * 12 + 8))

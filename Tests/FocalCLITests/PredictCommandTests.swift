@@ -31,6 +31,31 @@ struct PredictCommandTests {
         #expect(try String(contentsOfFile: fixture.path("p.csv"), encoding: .utf8) == text)
     }
 
+    @Test("A model whose finite weights overflow on a row is an error naming the row, never NaN output (issue 19.4)")
+    func overflowingModel() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let train = try fixture.binaryCSV("train.csv")
+        let model = fixture.path("m.json")
+        _ = try Train.parse([train, "--label", "kind", "--epochs", "2", "--out", model]).train(progress: nil)
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any])
+        var network = try #require(json["network"] as? [String: Any])
+        var layers = try #require(network["layers"] as? [[String: Any]])
+        layers[0]["weights"] = [3e38, -3e38]  // finite, but inf - inf on a row far from the mean
+        network["layers"] = layers
+        json["network"] = network
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: model))
+        let input = try fixture.write("new.csv", "a,b\n0,0\n30,30\n")
+        do {
+            _ = try Predict.parse([model, input]).output()
+            Issue.record("a NaN score should be an error")
+        } catch {
+            #expect("\(error)".contains("data row 2 gives a non-finite score"), "\(error)")
+        }
+        #expect(throws: (any Error).self) { try Predict.parse([model, input, "--out", fixture.path("p.csv")]).run() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("p.csv")))
+    }
+
     @Test("A multi-class model gives one probability column per class")
     func multiclass() throws {
         let fixture = try TrainCommandFixture()
