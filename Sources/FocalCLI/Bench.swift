@@ -46,7 +46,7 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
         guard gamma.isFinite, gamma >= 0 else { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
         _ = try parsedShape()
     }

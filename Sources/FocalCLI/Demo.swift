@@ -51,7 +51,7 @@ struct Demo: ParsableCommand {
         _ = try baseConfiguration()
         if label != nil, data == nil { throw ValidationError("--label: applies to --data only (the embedded data set's label is 'label')") }
         if let data, data.isEmpty { throw ValidationError("--data: the file name is empty") }
-        if let threads, threads < 1 { throw ValidationError("--threads: must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
         guard !out.isEmpty else { throw ValidationError("--out: the file name is empty") }
         try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data)])
     }

@@ -31,7 +31,7 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         if let threshold, !threshold.isFinite { throw ValidationError("--threshold must be finite") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
     }
 
     func run() throws {

@@ -142,7 +142,7 @@ struct LossCommand: ParsableCommand {
             }
         }
         _ = try alphaWeights()
-        if let threads, threads < 1 { throw ValidationError("--threads: must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
         if output != nil, effectiveReduction != .none {
             throw ValidationError("--output writes the unreduced losses; use it with --reduction none")
         }

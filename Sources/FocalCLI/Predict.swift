@@ -26,7 +26,7 @@ struct Predict: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
         try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
     }
 

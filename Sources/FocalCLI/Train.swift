@@ -89,7 +89,7 @@ struct Train: ParsableCommand {
 
     func validate() throws {
         _ = try configuration()
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
         try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data)])
     }

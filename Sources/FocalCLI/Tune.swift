@@ -54,7 +54,7 @@ struct Tune: ParsableCommand {
     func validate() throws {
         _ = try settings()
         guard (1...100).contains(seeds) else { throw ValidationError("--seeds: must be in 1...100, got \(seeds)") }
-        if let threads, threads < 1 { throw ValidationError("--threads: must be at least 1, got \(threads)") }
+        try ThreadCount.validate(threads)
     }
 
     /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).

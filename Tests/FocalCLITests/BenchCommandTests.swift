@@ -22,6 +22,8 @@ struct BenchCommandTests {
         // Issue 19.2: shapes whose size overflows, or that would not fit in memory, before any allocation.
         (["--shape", "4294967296x4294967296"], "--shape"), (["--shape", "1000000000x80"], "--shape"),
         (["--shape", "1000000000x80", "--precision", "double"], "--shape"),
+        // Issue 19.8: an absurd thread count is rejected, not echoed.
+        (["--threads", "9223372036854775807"], "--threads: must be from 1 to 1024"), (["--threads", "1025"], "--threads"),
     ])
     func badOptions(arguments: [String], option: String) {
         do {

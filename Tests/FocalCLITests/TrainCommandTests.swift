@@ -136,6 +136,7 @@ struct TrainCommandTests {
         (["--gamma", "-1"], "gamma"), (["--loss", "ce", "--gamma", "2"], "gamma"), (["--epochs", "0"], "epochs"),
         (["--batch-size", "0"], "batch-size"), (["--lr", "0"], "lr"), (["--optimizer", "rmsprop"], "--optimizer"),
         (["--validation", "1"], "validation"), (["--patience", "0"], "patience"),
+        (["--threads", "9223372036854775807"], "--threads: must be from 1 to 1024"),
     ])
     func usageErrors(arguments: [String], option: String) {
         do {

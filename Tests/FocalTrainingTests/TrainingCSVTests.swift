@@ -79,6 +79,11 @@ struct TrainingCSVTests {
         expectDataError(.nonNumeric(file: "d.csv", line: 2, column: "a", value: "1e40")) {
             _ = try Dataset(table: try table("a,label\n1e40,0\n1,1\n"))
         }
+        // Issue 19.8: a finite Double outside Float's range is named as such, not "not a finite number".
+        let outside = DataError.nonNumeric(file: "d.csv", line: 2, column: "a", value: "1e308").description
+        #expect(outside == "d.csv:2: column 'a': '1e308' is outside the range of Float (magnitudes up to 3.4028235e+38)")
+        let hex = DataError.nonNumeric(file: "d.csv", line: 2, column: "a", value: "0x10").description
+        #expect(hex == "d.csv:2: column 'a': '0x10' is not a finite number")
     }
 
     @Test("A number field is the whole field: NUL bytes and hexadecimal are errors (issue 19.3)")

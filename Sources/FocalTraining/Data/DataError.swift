@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error in a data file or in data given to the trainer.
 ///
 /// Every case that concerns a file names it, and where one value is at fault, the line as in the
@@ -48,6 +50,11 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongFieldCount(let file, let line, let count, let expected):
             return "\(file):\(line): the row has \(count) fields, the header has \(expected)"
         case .nonNumeric(let file, let line, let column, let value):
+            let trimmed = Substring(value.trimmingCharacters(in: .whitespaces))
+            if CSVTable.isDecimalNumeral(trimmed), let number = Double(trimmed), number.isFinite {
+                return "\(file):\(line): column '\(column)': '\(value)' is outside the range of Float "
+                    + "(magnitudes up to \(Float.greatestFiniteMagnitude))"
+            }
             return "\(file):\(line): column '\(column)': '\(value)' is not a finite number"
         case .missingValue(let file, let line, let column):
             return "\(file):\(line): column '\(column)': the value is missing "
