@@ -41,6 +41,9 @@ struct Curves: ParsableCommand {
         if let bad = gammas.first(where: { $0 < 0 }) {
             throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
         }
+        for (index, value) in gammas.enumerated() where gammas[..<index].contains(value) {
+            throw ValidationError("--gamma: value \(messageNumber(value)) is given twice (each gamma draws one curve)")
+        }
         if let alpha, !(alpha >= 0 && alpha <= 1) {
             throw ValidationError("--alpha: value \(messageNumber(alpha)) must be in [0, 1]")
         }

@@ -54,11 +54,11 @@ struct Train: ParsableCommand {
     @Option(help: "The optimiser: adam, adamw or sgd.")
     var optimizer: String = "adam"
 
-    @Option(parsing: .unconditional, help: "SGD momentum.")
-    var momentum: Double = 0.9
+    @Option(parsing: .unconditional, help: "SGD momentum, in [0, 1) (default 0.9; --optimizer sgd only).")
+    var momentum: Double?
 
-    @Option(parsing: .unconditional, help: "AdamW weight decay.")
-    var weightDecay: Double = 0.01
+    @Option(parsing: .unconditional, help: "AdamW weight decay, >= 0 (default 0.01; --optimizer adamw only).")
+    var weightDecay: Double?
 
     @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
     var validation: Double = 0.2
@@ -108,9 +108,15 @@ struct Train: ParsableCommand {
             let optimizerKind: OptimizerSettings.Kind
             switch optimizer {
             case "adam": optimizerKind = .adam
-            case "adamw": optimizerKind = .adamW(weightDecay: weightDecay)
-            case "sgd": optimizerKind = .sgd(momentum: momentum)
+            case "adamw": optimizerKind = .adamW(weightDecay: weightDecay ?? 0.01)
+            case "sgd": optimizerKind = .sgd(momentum: momentum ?? 0.9)
             default: throw ValidationError("--optimizer must be adam, adamw or sgd; got '\(optimizer)'")
+            }
+            if let momentum, optimizer != "sgd" {
+                throw ValidationError("--momentum \(momentum) applies to --optimizer sgd only (the optimiser is \(optimizer))")
+            }
+            if let weightDecay, optimizer != "adamw" {
+                throw ValidationError("--weight-decay \(weightDecay) applies to --optimizer adamw only (the optimiser is \(optimizer))")
             }
             let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)

@@ -95,6 +95,7 @@ struct CurvesCommandTests {
     @Test("Bad options: usage errors naming the option", arguments: [
         (["--gamma", "-1"], "--gamma"), (["--gamma", "1,,2"], "--gamma"), (["--gamma", "nan"], "--gamma"),
         (["--alpha", "2"], "--alpha"), (["--points", "0"], "--points"), (["--y-max", "0"], "--y-max"),
+        (["--gamma", "1,2,1"], "--gamma: value 1 is given twice"),
     ])
     func badOptions(_ arguments: [String], _ option: String) {
         let run = FocalRunner.inProcess(["curves", "--csv"] + arguments)

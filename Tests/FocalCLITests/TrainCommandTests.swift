@@ -137,6 +137,12 @@ struct TrainCommandTests {
         (["--batch-size", "0"], "batch-size"), (["--lr", "0"], "lr"), (["--optimizer", "rmsprop"], "--optimizer"),
         (["--validation", "1"], "validation"), (["--patience", "0"], "patience"),
         (["--threads", "9223372036854775807"], "--threads: must be from 1 to 1024"),
+        // Issue 19.8: each message blames the option at fault, in words (no struct dump).
+        (["--gamma", "1e308"], "--gamma 1e+308: must be >= 0 and finite in Float"),
+        (["--prior", "1e-320"], "--prior"), (["--prior", "0.99999999999"], "--prior"),
+        (["--optimizer", "adamw", "--weight-decay", "1e308"], "--weight-decay 1e+308: times the learning rate"),
+        (["--momentum", "0.5"], "--momentum 0.5 applies to --optimizer sgd only"),
+        (["--optimizer", "sgd", "--weight-decay", "0.1"], "--weight-decay 0.1 applies to --optimizer adamw only"),
     ])
     func usageErrors(arguments: [String], option: String) {
         do {

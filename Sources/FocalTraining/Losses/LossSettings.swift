@@ -101,8 +101,10 @@ public struct LossSettings: Sendable, Hashable, Codable {
             throw .invalidSetting(name: "alpha", value: alpha.description, requirement: "does not apply to plain cross-entropy; use --loss balanced-ce")
         }
         let gamma = gamma ?? (kind == .focal ? 2 : 0)
-        guard gamma.isFinite, gamma >= 0 else {
-            throw .invalidSetting(name: "gamma", value: "\(gamma)", requirement: "must be finite and >= 0")
+        // Training computes in Float: a gamma beyond Float's range would become infinite there.
+        guard gamma.isFinite, gamma >= 0, gamma <= Double(Float.greatestFiniteMagnitude) else {
+            throw .invalidSetting(name: "gamma", value: "\(gamma)",
+                                  requirement: "must be >= 0 and finite in Float (at most \(Float.greatestFiniteMagnitude))")
         }
         let alpha = alpha ?? (kind == .balancedCrossEntropy ? .inverseFrequency : .none)
         switch alpha {

@@ -25,7 +25,7 @@ public struct OptimizerSettings: Sendable, Hashable, Codable {
     /// Creates optimiser settings.
     ///
     /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a learning rate that
-    ///   is not finite and `> 0`, a momentum outside `[0, 1)`, a weight decay `< 0`, or betas
+    ///   is not finite and `> 0`, a momentum outside `[0, 1)`, a weight decay `< 0` or with `lr x decay >= 1`, or betas
     ///   outside `[0, 1)`.
     public init(kind: Kind, learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws(TrainingError) {
         guard learningRate.isFinite, learningRate > 0 else {
@@ -35,7 +35,11 @@ public struct OptimizerSettings: Sendable, Hashable, Codable {
         case .sgd(let momentum) where !(momentum >= 0 && momentum < 1):
             throw .invalidSetting(name: "momentum", value: "\(momentum)", requirement: "must be in [0, 1)")
         case .adamW(let decay) where !(decay >= 0 && decay.isFinite):
-            throw .invalidSetting(name: "weight decay", value: "\(decay)", requirement: "must be finite and >= 0")
+            throw .invalidSetting(name: "weight-decay", value: "\(decay)", requirement: "must be finite and >= 0")
+        case .adamW(let decay) where !(learningRate * decay < 1):
+            // AdamW multiplies every weight by 1 - lr * decay each step: at 1 or more they vanish or flip sign.
+            throw .invalidSetting(name: "weight-decay", value: "\(decay)",
+                                  requirement: "times the learning rate \(learningRate) must be below 1 (AdamW scales weights by 1 - lr x decay)")
         default: break
         }
         guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {

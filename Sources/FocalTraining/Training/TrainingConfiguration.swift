@@ -55,8 +55,10 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         if earlyStoppingPatience != nil, validationFraction == 0 {
             throw .invalidSetting(name: "patience", value: "\(earlyStoppingPatience!)", requirement: "needs validation data (--validation > 0)")
         }
-        guard priorProbability > 0, priorProbability < 1 else {
-            throw .invalidSetting(name: "prior", value: "\(priorProbability)", requirement: "must be in (0, 1)")
+        // The prior bias log(p / (1 - p)) is used in Float: p must keep it (and its sigmoid) finite and non-zero.
+        guard priorProbability >= 1e-30, priorProbability <= 1 - 1e-7 else {
+            throw .invalidSetting(name: "prior", value: "\(priorProbability)",
+                                  requirement: "must be in [1e-30, 1 - 1e-7] (in (0, 1), with a prior bias Float can hold)")
         }
         for size in architecture.hiddenSizes where size < 1 {
             throw .invalidSetting(name: "model", value: architecture.description, requirement: "hidden sizes must be at least 1")
