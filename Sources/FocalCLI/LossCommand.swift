@@ -17,7 +17,7 @@ struct LossCommand: ParsableCommand {
             loss = -sum_c alpha_c q_c (1 - p_c)^gamma log p_c.
 
             Prints the reduced loss (sum, mean) on stdout, or with --json one object \
-            {"loss": <number or null>, "elements": <elements of X>, "precision": "float"|"double"}. \
+            {"loss": <number, or null for --reduction none>, "elements": <elements of X>, "precision": "float"|"double"}. \
             --gradient writes d(loss)/dX in X's shape and dtype; with --reduction none each element's \
             (position's) own loss is differentiated, and --output writes the per-element (sigmoid) or \
             per-position (softmax) losses in X's dtype. Output files are written atomically.

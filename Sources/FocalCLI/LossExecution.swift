@@ -21,6 +21,12 @@ extension LossCommand {
     ) throws(CLIError) -> CommandOutput {
         let inputs = try LossInputs<Scalar>(command: self, predictions: predictions)
         let result = try LossKernelCall(command: self, inputs: inputs).run()
+        // Finite inputs whose reduced loss is beyond the output type: an error, never inf or null.
+        if let loss = result.loss, !loss.isFinite {
+            let advice = Scalar.self == Double.self ? "" : "; --precision double computes and returns it in double"
+            throw CLIError("the \(effectiveReduction.rawValue) loss overflows \(Scalar.self == Double.self ? "double" : "float") "
+                + "(its magnitude is beyond \(Scalar.greatestFiniteMagnitude))\(advice)")
+        }
 
         var produced = CommandOutput()
         if let gradientPath = gradient, let values = result.gradient {

@@ -124,4 +124,22 @@ struct LossOptionTests {
         }
         #expect(Focal.helpMessage().contains("loss") && Focal.helpMessage().contains("curves"))
     }
+
+    @Test("float32 logits of 1e38: the mean is 1e38, the sum beyond float is an error, never inf or null (issue 19.5)")
+    func hugeFloatLosses() throws {
+        try CLITestPaths.withTemporaryDirectory { directory in
+            let x = directory.appendingPathComponent("x.npy").path, t = directory.appendingPathComponent("t.npy").path
+            try TestNPY.write([Double](repeating: 1e38, count: 32), shape: [32], descr: "<f4", to: URL(fileURLWithPath: x))
+            try TestNPY.write([Double](repeating: 0, count: 32), shape: [32], descr: "<f4", to: URL(fileURLWithPath: t))
+            let base = ["loss", "--kind", "sigmoid", "--x", x, "--targets", t, "--json"]
+            let mean = try Self.json(FocalRunner.inProcess(base))
+            let loss = try #require((mean["loss"] as? NSNumber)?.doubleValue)
+            #expect(abs(loss - 1e38) <= 1e-6 * 1e38, "\(mean)")
+            let sum = FocalRunner.inProcess(base + ["--reduction", "sum"])
+            #expect(sum.status == 1 && sum.standardError.contains("the sum loss overflows float"), "\(sum)")
+            #expect(sum.standardOutput.isEmpty)
+            let double = try Self.json(FocalRunner.inProcess(base + ["--reduction", "sum", "--precision", "double"]))
+            #expect(abs(((double["loss"] as? NSNumber)?.doubleValue ?? 0) - 3.2e39) <= 1e-6 * 3.2e39, "\(double)")
+        }
+    }
 }

@@ -184,4 +184,20 @@ struct SigmoidSpecialCaseTests {
         }
         #expect(bufferLoss == loss && buffer == gradient && uncheckedLoss == loss)
     }
+
+    @Test("Float: losses near Float's maximum are summed in Double, so a representable mean is returned (issue 19.5)",
+          arguments: [32, 37, 2000, 5000])
+    func hugeLossesMean(count: Int) throws {
+        let focal = try SigmoidFocalLoss<Float>(gamma: 2)
+        let x = [Float](repeating: 1e38, count: count), t = [Float](repeating: 0, count: count)
+        // Each loss is softplus(1e38) (1 - p_t)^2 = 1e38 exactly in Float; the sum (3.2e39 and up) is not.
+        let mean = try focal.loss(x, targets: t, reduction: .mean)
+        #expect(abs(Double(mean) - 1e38) <= 1e-6 * 1e38, "mean \(mean)")
+        let (fusedMean, gradient) = try focal.lossAndGradient(x, targets: t, reduction: .mean)
+        #expect(fusedMean == mean && gradient.allSatisfy(\.isFinite))
+        let weighted = try focal.loss(x, targets: t, weights: [Float](repeating: 2, count: count), reduction: .mean)
+        #expect(abs(Double(weighted) - 1e38) <= 1e-6 * 1e38, "weighted mean \(weighted)")
+        // The sum itself is beyond Float: infinity, as documented for a result the type cannot hold.
+        #expect(try focal.loss(x, targets: t, reduction: .sum) == .infinity)
+    }
 }

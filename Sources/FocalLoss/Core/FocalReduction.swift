@@ -6,6 +6,10 @@
 /// they return an array rather than a number.
 ///
 /// With weights, every element's loss (and gradient) is multiplied by its weight first.
+///
+/// Sums are accumulated in `Double` whatever the scalar type, so a `Float` mean of losses near
+/// `Float.greatestFiniteMagnitude` is still returned; a reduced value that the scalar type cannot
+/// hold (a `Float` sum beyond about 3.4e38) is returned as infinity.
 public enum FocalReduction: Sendable, Hashable {
     /// The sum of the (weighted) losses.
     case sum

@@ -47,6 +47,7 @@ struct SigmoidVectorKernel {
         while offset < whole {
             // Blocks of 64 vectors keep the Float accumulator's error small before it is
             // added in Double.
+            let blockStart = offset
             let blockEnd = min(whole, offset + 1024)
             var accumulator = math.zero
             while offset < blockEnd {
@@ -70,7 +71,11 @@ struct SigmoidVectorKernel {
                 o.gradient?.storeVector(weightedDerivative, at: offset)
                 offset += Vector.scalarCount
             }
-            total += accumulator.laneSum
+            let blockSum = accumulator.laneSum
+            // A Float lane can overflow where the Double sum does not (losses near Float's
+            // maximum): then the block's losses are computed again and added in Double.
+            total += blockSum.isFinite ? blockSum
+                : doubleSum(o, from: blockStart, to: blockEnd, modulation, exponent)
         }
         let rest = o.count - whole
         if rest > 0 {
@@ -95,6 +100,30 @@ struct SigmoidVectorKernel {
             o.gradient?.storePartialVector(weightedDerivative, at: whole, count: rest)
         }
         return any(invalid) ? .nan : total
+    }
+
+    /// The sum in Double of the (weighted) losses of whole vectors from `start` to `end`,
+    /// computed again: the rare path for a block whose Float accumulator overflowed.
+    private func doubleSum<Exponent: FocusingExponent>(
+        _ o: Operands, from start: Int, to end: Int, _ modulation: VectorModulation, _ exponent: Exponent.Type
+    ) -> Double {
+        var total = 0.0
+        var offset = start
+        var broadcastPositive = Vector(repeating: o.alphaPositive[0])
+        var broadcastNegative = Vector(repeating: o.alphaNegative[0])
+        while offset < end {
+            if o.alphaStride != 0 {
+                broadcastPositive = o.alphaPositive.loadVector(at: offset)
+                broadcastNegative = o.alphaNegative.loadVector(at: offset)
+            }
+            var (loss, _) = element(
+                x: o.logits.loadVector(at: offset), t: o.targets.loadVector(at: offset),
+                alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
+            if let weights = o.weights { loss *= weights.loadVector(at: offset) }
+            total += loss.laneSum
+            offset += Vector.scalarCount
+        }
+        return total
     }
 
     /// The lanes whose logit is not finite or whose target is not in `[0, 1]` (NaN included).
