@@ -20,7 +20,9 @@ struct LossCommand: ParsableCommand {
             {"loss": <number, or null for --reduction none>, "elements": <elements of X>, "precision": "float"|"double"}. \
             --gradient writes d(loss)/dX in X's shape and dtype; with --reduction none each element's \
             (position's) own loss is differentiated, and --output writes the per-element (sigmoid) or \
-            per-position (softmax) losses in X's dtype. Output files are written atomically.
+            per-position (softmax) losses in X's dtype. Output files are written atomically. A value \
+            that X's dtype cannot hold (above 65504 in float16, say) is an error naming its entry, never \
+            infinity in the file; so is a reduced loss beyond the precision computed in.
 
             .npy files: format 1.0, 2.0 and 3.0, either byte order, C or Fortran order (read as the \
             same logical array). Files are memory-mapped: each input is copied once, into the \

@@ -6,11 +6,27 @@ enum LossOutputFile {
     /// Writes `values` with `shape` to `path`, atomically, as elements of `dtype` (X's dtype:
     /// `float16`, `float32` or `float64`), converting from the precision computed in if needed.
     ///
-    /// - Throws: ``CLIError`` naming `option` and `path` if the file cannot be written.
+    /// A finite value beyond the file's dtype (above 65504 in `float16`, say) is refused rather
+    /// than written as infinity, and nothing is written.
+    ///
+    /// - Throws: ``CLIError`` naming `option` and `path` if a value does not fit the dtype or the
+    ///   file cannot be written.
     static func write<Scalar: BinaryFloatingPoint & NumPyElement>(
         _ values: [Scalar], shape: [Int], dtype: NumPyDType, to path: String, option: String
     ) throws(CLIError) {
         let url = URL(fileURLWithPath: path)
+        // A finite value that rounds to infinity in the file's dtype is refused.
+        let (largest, overflows): (String, (Scalar) -> Bool) = switch dtype {
+        case .float64: ("", { _ in false })
+        #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+        case .float16: ("65504", { Float16($0).isInfinite })
+        #endif
+        default: ("\(Float.greatestFiniteMagnitude)", { Float($0).isInfinite })
+        }
+        if let index = values.firstIndex(where: { $0.isFinite && overflows($0) }) {
+            throw CLIError("\(option) \(path): entry \(index) is \(values[index]), beyond the largest \(dtype) value "
+                + "(\(largest)); the file would hold infinity. Give X as float32 or float64 to get the output in that dtype")
+        }
         do {
             switch dtype {
             case .float64:

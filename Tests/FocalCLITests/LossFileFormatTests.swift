@@ -73,6 +73,29 @@ struct LossFileFormatTests {
         try LossReferenceTests.check(c, .double, arguments: ["--class-axis", "-1"])
     }
 
+    @Test("float16 outputs: a finite value beyond 65504 is refused, not written as infinity (issue 19.6)")
+    func halfPrecisionOverflow() throws {
+        try CLITestPaths.withTemporaryDirectory { directory in
+            let x = directory.appendingPathComponent("x.npy"), t = directory.appendingPathComponent("t.npy")
+            let gradient = directory.appendingPathComponent("g.npy")
+            // Probabilities 0 and 1 on the wrong side: the clamped gradient is about 1/eps, far above 65504.
+            try TestNPY.write([0, 0.5, 1], shape: [3], descr: "<f2", to: x)
+            try TestNPY.write([1, 0, 0], shape: [3], descr: "<f2", to: t)
+            let arguments = ["loss", "--kind", "sigmoid", "--input", "probabilities", "--x", x.path, "--targets", t.path,
+                             "--gradient", gradient.path]
+            let run = FocalRunner.inProcess(arguments)
+            #expect(run.status == 1 && run.standardError.contains("--gradient \(gradient.path): entry 0 is"), "\(run)")
+            #expect(run.standardError.contains("beyond the largest float16 value (65504)"), "\(run)")
+            #expect(!FileManager.default.fileExists(atPath: gradient.path))
+            // The same values as float32 give a float32 gradient, with finite entries.
+            try TestNPY.write([0, 0.5, 1], shape: [3], descr: "<f4", to: x)
+            try TestNPY.write([1, 0, 0], shape: [3], descr: "<f4", to: t)
+            let run32 = FocalRunner.inProcess(arguments)
+            try #require(run32.status == 0, "\(run32)")
+            #expect(try TestNPY.read(gradient).values.allSatisfy(\.isFinite))
+        }
+    }
+
     @Test("float16 X: computed in float, gradient written as float16")
     func halfPrecision() throws {
         let c = try Self.plain()
