@@ -187,3 +187,17 @@ struct TrainingCSVTests {
         }
     }
 }
+
+@Suite("Training: values in messages")
+struct DataErrorValueTests {
+    @Test("Values are quoted with control characters escaped and long ones cut (issue 19.8)")
+    func quotedValues() {
+        #expect(DataError.quoted("abc") == "'abc'")
+        #expect(DataError.quoted("1\n2\r\n3\t\u{0}\u{1}") == "'1\\n2\\r\\n3\\t\\0\\u{1}'")
+        let long = String(repeating: "x", count: 1_000_000)
+        #expect(DataError.quoted(long) == "'" + String(repeating: "x", count: 40) + "…' (1000000 characters)")
+        #expect(DataError.quoted(String(repeating: "y", count: 40)) == "'" + String(repeating: "y", count: 40) + "'")
+        let message = DataError.nonNumeric(file: "d.csv", line: 2, column: "a", value: "1\n" + long).description
+        #expect(!message.contains("\n") && message.count < 200, "\(message.prefix(300))")
+    }
+}

@@ -52,17 +52,17 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
         case .nonNumeric(let file, let line, let column, let value):
             let trimmed = Substring(value.trimmingCharacters(in: .whitespaces))
             if CSVTable.isDecimalNumeral(trimmed), let number = Double(trimmed), number.isFinite {
-                return "\(file):\(line): column '\(column)': '\(value)' is outside the range of Float "
+                return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is outside the range of Float "
                     + "(magnitudes up to \(Float.greatestFiniteMagnitude))"
             }
-            return "\(file):\(line): column '\(column)': '\(value)' is not a finite number"
+            return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is not a finite number"
         case .missingValue(let file, let line, let column):
             return "\(file):\(line): column '\(column)': the value is missing "
                 + "(pass --impute-missing to fill missing values with the training mean)"
         case .missingLabel(let file, let line, let column):
             return "\(file):\(line): column '\(column)': the label is missing"
         case .unknownClass(let file, let line, let column, let value, let known):
-            return "\(file):\(line): column '\(column)': '\(value)' is not a class of the model "
+            return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is not a class of the model "
                 + "(classes: \(known.joined(separator: ", ")))"
         case .missingColumn(let file, let column, let header):
             return "\(file): no column '\(column)' in the header (columns: \(header.joined(separator: ", ")))"
@@ -71,9 +71,39 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noFeatures(let file):
             return "\(file): the header has no feature column besides the label"
         case .singleClass(let file, let column, let value):
-            return "\(file): column '\(column)' holds a single class ('\(value)'); at least two are needed"
+            return "\(file): column '\(column)' holds a single class (\(Self.quoted(value))); at least two are needed"
         case .invalidData(let reason):
             return "invalid data: \(reason)"
         }
+    }
+
+    /// A value as a message shows it: in single quotes, with line breaks, tabs, NUL and other
+    /// control characters escaped (so the message stays one line), cut after 40 characters.
+    static func quoted(_ value: String) -> String {
+        var shown = ""
+        var count = 0
+        for character in value {
+            if count == 40 {
+                shown += "…"
+                break
+            }
+            switch character {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\r\n": shown += "\\r\\n"
+            case "\t": shown += "\\t"
+            case "\u{0}": shown += "\\0"
+            default:
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                   scalar.properties.generalCategory == .control {
+                    shown += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    shown.append(character)
+                }
+            }
+            count += 1
+        }
+        let suffix = count == 40 && value.count > 40 ? " (\(value.count) characters)" : ""
+        return "'" + shown + "'" + suffix
     }
 }
