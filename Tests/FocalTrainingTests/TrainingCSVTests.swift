@@ -138,9 +138,12 @@ struct TrainingCSVTests {
         #expect(throws: DataError.self) { _ = try CSVTable(contentsOf: missing) }
         let latin1 = folder.url.appendingPathComponent("latin1.csv")
         try Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x31, 0x0A]).write(to: latin1)
-        #expect(throws: DataError.unreadable(file: latin1.path, reason: "the file is not UTF-8 text")) {
+        #expect(throws: DataError.unreadable(
+            file: latin1.path, reason: "line 2, column 1 (byte 0xE9): the file is not UTF-8 text (save it as UTF-8)")) {
             _ = try CSVTable(contentsOf: latin1)
         }
+        // After multi-byte characters, the column counts bytes.
+        #expect(CSVTable.invalidUTF8Reason(Data("a,é\nxé,".utf8) + [0xFF]) == "line 2, column 5 (byte 0xFF): the file is not UTF-8 text (save it as UTF-8)")
     }
 
     @Test("With a model's schema: columns by name in any order, unknown classes rejected")

@@ -34,7 +34,7 @@ public struct CSVTable: Sendable, Hashable {
             throw .unreadable(file: name, reason: Self.reason(error))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: name, reason: "the file is not UTF-8 text")
+            throw .unreadable(file: name, reason: Self.invalidUTF8Reason(data))
         }
         try self.init(text: text, fileName: name)
     }
@@ -102,6 +102,27 @@ public struct CSVTable: Sendable, Hashable {
             offset += piece.lineCount
         }
         return (rows, lines)
+    }
+
+    /// Where the first byte that is not UTF-8 text stands, as "line L, column C (byte 0xE9): the
+    /// file is not UTF-8 text" (lines and columns count from 1; the column counts bytes).
+    static func invalidUTF8Reason(_ data: Data) -> String {
+        var line = 1, lineStart = 0, offset = 0
+        var decoder = UTF8()
+        var bytes = data.makeIterator()
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; lineStart = offset }
+            case .emptyInput:
+                return "the file is not UTF-8 text"
+            case .error:
+                let byte = data[data.index(data.startIndex, offsetBy: offset)]
+                return "line \(line), column \(offset - lineStart + 1) (byte 0x\(String(byte, radix: 16, uppercase: true))): "
+                    + "the file is not UTF-8 text (save it as UTF-8)"
+            }
+        }
     }
 
     /// UTF-8 offsets just after line feeds outside quotes, near `1/pieces`, `2/pieces`, ... of the text.
