@@ -9,7 +9,8 @@ struct Predict: ParsableCommand {
         discussion: """
             The input needs the model's feature columns (by name, any order); a label column and other \
             columns are ignored. The output header is p_<class> for each class, then 'predicted'. \
-            Binary models predict class 1 when its probability reaches the model's threshold.
+            Binary models predict class 1 when its probability reaches the model's threshold, or \
+            --threshold when given.
             """
     )
 
@@ -22,11 +23,17 @@ struct Predict: ParsableCommand {
     @Option(help: "Write the predictions to this file (atomically) instead of stdout.")
     var out: String?
 
+    @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
+    var threshold: Double?
+
     @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
     var threads: Int?
 
     func validate() throws {
         try ThreadCount.validate(threads)
+        if let threshold, !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold: must be in [0, 1], got \(threshold)")
+        }
         try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
     }
 
@@ -65,7 +72,10 @@ struct Predict: ParsableCommand {
             throw TrainingCLIError("\(data): data row \(bad / classCount + 1) gives a non-finite score "
                 + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
         }
-        let predicted = trained.predictedClasses(probabilities: probabilities)
+        if threshold != nil, !trained.isBinary {
+            throw TrainingCLIError("--threshold applies to binary models; \(model) has \(classCount) classes (it predicts the most probable)")
+        }
+        let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)
         var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
         text.reserveCapacity(rowCount * (classCount * 12 + 8))
         for row in 0..<rowCount {

@@ -1,4 +1,5 @@
 import FocalTestSupport
+@testable import FocalCLI
 import Foundation
 import Testing
 
@@ -45,6 +46,16 @@ struct LossProcessTests {
             let svg = try FocalRunner.subprocess(["curves"], in: directory)
             #expect(svg.status == 0 && svg.standardOutput == "wrote focal-curves.svg\n", "\(svg)")
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("focal-curves.svg").path))
+        }
+    }
+
+    @Test("focal --version prints the version from the one place that holds it")
+    func version() throws {
+        try CLITestPaths.withTemporaryDirectory { directory in
+            let run = try FocalRunner.subprocess(["--version"], in: directory)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.standardOutput == FocalVersion.current + "\n")
+            #expect(FocalVersion.current.split(separator: ".").count == 3)
         }
     }
 }

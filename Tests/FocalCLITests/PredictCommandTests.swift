@@ -56,6 +56,38 @@ struct PredictCommandTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.path("p.csv")))
     }
 
+    @Test("--threshold overrides the model's threshold; out of [0, 1] or on a multi-class model it is an error")
+    func threshold() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let model = fixture.path("m.json")
+        _ = try Train.parse([try fixture.binaryCSV("train.csv"), "--label", "kind", "--epochs", "20", "--lr", "0.05", "--out", model])
+            .train(progress: nil)
+        let input = try fixture.write("new.csv", "a,b\n3,3\n-3,-3\n0.1,0.2\n")
+        func predicted(_ extra: [String]) throws -> [String] {
+            try Predict.parse([model, input] + extra).output().split(separator: "\n").dropFirst()
+                .map { String($0.split(separator: ",").last!) }
+        }
+        let probabilities = try Predict.parse([model, input]).output().split(separator: "\n").dropFirst()
+            .map { Double($0.split(separator: ",")[1])! }
+        // At 0 every row is the positive class, at 1 only a probability of exactly 1; in between, the rule itself.
+        #expect(try predicted(["--threshold", "0"]) == ["rare", "rare", "rare"])
+        let middle = probabilities[2]
+        #expect(try predicted(["--threshold", "\(middle)"]) == probabilities.map { $0 >= middle ? "rare" : "common" })
+        #expect(try predicted(["--threshold", "1"]) == probabilities.map { $0 >= 1 ? "rare" : "common" })
+        for bad in ["-0.1", "1.5", "nan"] {
+            #expect(throws: (any Error).self) { _ = try Predict.parse([model, input, "--threshold", bad]) }
+        }
+        let multi = fixture.path("multi.json")
+        _ = try Train.parse([try fixture.multiclassCSV("d.csv"), "--epochs", "2", "--out", multi]).train(progress: nil)
+        do {
+            _ = try Predict.parse([multi, fixture.path("d.csv"), "--threshold", "0.5"]).output()
+            Issue.record("--threshold on a multi-class model should be an error")
+        } catch {
+            #expect("\(error)".contains("--threshold applies to binary models"), "\(error)")
+        }
+    }
+
     @Test("A multi-class model gives one probability column per class")
     func multiclass() throws {
         let fixture = try TrainCommandFixture()

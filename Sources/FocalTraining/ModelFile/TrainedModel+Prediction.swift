@@ -44,11 +44,13 @@ extension TrainedModel {
     }
 
     /// The predicted class of each row of a probability matrix: binary, class 1 when
-    /// `P(class 1) >= threshold`; multi-class, the most probable class (the lowest on ties).
-    public func predictedClasses(probabilities: [Double]) -> [Int] {
+    /// `P(class 1) >= threshold` (the model's ``threshold`` unless one is given); multi-class, the
+    /// most probable class (the lowest on ties; `threshold` is not used).
+    public func predictedClasses(probabilities: [Double], threshold: Double? = nil) -> [Int] {
         let classCount = classNames.count
+        let cut = threshold ?? self.threshold
         return (0..<(probabilities.count / classCount)).map { row in
-            if classCount == 2 { return probabilities[row * 2 + 1] >= threshold ? 1 : 0 }
+            if classCount == 2 { return probabilities[row * 2 + 1] >= cut ? 1 : 0 }
             var best = 0
             for c in 1..<classCount where probabilities[row * classCount + c] > probabilities[row * classCount + best] {
                 best = c
