@@ -30,7 +30,7 @@ struct Evaluate: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let threshold, !threshold.isFinite { throw ValidationError("--threshold must be finite") }
+        try DecisionThreshold.validate(threshold)
         try ThreadCount.validate(threads)
     }
 

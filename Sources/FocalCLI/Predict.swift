@@ -31,9 +31,7 @@ struct Predict: ParsableCommand {
 
     func validate() throws {
         try ThreadCount.validate(threads)
-        if let threshold, !(threshold >= 0 && threshold <= 1) {
-            throw ValidationError("--threshold: must be in [0, 1], got \(threshold)")
-        }
+        try DecisionThreshold.validate(threshold)
         try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
     }
 
@@ -59,6 +57,10 @@ struct Predict: ParsableCommand {
         } catch {
             throw TrainingCLIError(error)
         }
+        if threshold != nil, !trained.isBinary {
+            throw TrainingCLIError("--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
+                + "(it predicts the most probable)")
+        }
         do {
             features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
         } catch {
@@ -71,9 +73,6 @@ struct Predict: ParsableCommand {
         if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
             throw TrainingCLIError("\(data): data row \(bad / classCount + 1) gives a non-finite score "
                 + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
-        }
-        if threshold != nil, !trained.isBinary {
-            throw TrainingCLIError("--threshold applies to binary models; \(model) has \(classCount) classes (it predicts the most probable)")
         }
         let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)
         var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"

@@ -35,6 +35,20 @@ struct EvaluateCommandTests {
         #expect(abs((object["macroF1"] as? Double ?? 0) - expected.macroF1) < 1e-12)
     }
 
+    @Test("--threshold is a probability, in evaluate as in predict", arguments: ["-0.1", "1.5", "nan", "inf"])
+    func thresholdOutOfRange(value: String) {
+        for (parse, message) in [({ _ = try Evaluate.parse(["m.json", "d.csv", "--threshold", value]) }, { Evaluate.message(for: $0) }),
+                                 ({ _ = try Predict.parse(["m.json", "d.csv", "--threshold", value]) }, { Predict.message(for: $0) })]
+            as [(() throws -> Void, (any Error) -> String)] {
+            do {
+                try parse()
+                Issue.record("--threshold \(value) should be rejected")
+            } catch {
+                #expect(message(error).contains("--threshold: must be in [0, 1]"), "\(message(error))")
+            }
+        }
+    }
+
     @Test("A multi-class model reports one-vs-rest figures")
     func multiclass() throws {
         let fixture = try TrainCommandFixture()

@@ -47,8 +47,8 @@ extension TrainedModel {
         } catch {
             throw Self.classify(error, data: data, fileName: fileName)
         }
-        // The layers first: the checks of the whole model read their sizes.
-        if let problem = network.layerProblem() ?? inconsistency() {
+        // Checks the layers (counts, overflow, chaining, finite values) before any size is used.
+        if let problem = inconsistency() {
             throw .inconsistent(file: fileName, reason: problem)
         }
     }
