@@ -9,7 +9,10 @@
 ///
 /// Sums are accumulated in `Double` whatever the scalar type, so a `Float` mean of losses near
 /// `Float.greatestFiniteMagnitude` is still returned; a reduced value that the scalar type cannot
-/// hold (a `Float` sum beyond about 3.4e38) is returned as infinity.
+/// hold (a `Float` sum beyond about 3.4e38) is returned as infinity. So is any reduction of an
+/// element whose own (weighted) loss is beyond the type's range, such as a `Float` logit of
+/// `-3e38` with target 1 and weight 2, even when the mean would be back in range: each element's
+/// loss is computed in the scalar type.
 public enum FocalReduction: Sendable, Hashable {
     /// The sum of the (weighted) losses.
     case sum

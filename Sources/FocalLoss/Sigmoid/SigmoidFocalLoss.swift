@@ -430,6 +430,11 @@ extension SigmoidFocalLoss {
             scale = 1
         case .mean:
             let denominator = weights.map(blockedSum) ?? Double(plan.shape.count)
+            if let weights, let rescaled = MeanWeights.rescaled(weights, sum: denominator) {
+                return try rescaled.weights.withUnsafeBufferPointer { (w) throws(FocalLossError) in
+                    try evaluate(plan, predictions, targets, w, reduction: reduction, losses: losses, gradient: gradient)
+                }
+            }
             scale = denominator > 0 ? 1 / denominator : 0
         case .normalized(let normalizer):
             scale = 1 / normalizer

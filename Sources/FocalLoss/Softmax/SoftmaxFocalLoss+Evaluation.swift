@@ -151,6 +151,11 @@ extension SoftmaxFocalLoss {
             for position in 0..<plan.positions where !targets.isIgnored(position) {
                 denominator += weights.map { Double($0[position]) } ?? 1
             }
+            if let weights, let rescaled = MeanWeights.rescaled(weights, sum: denominator) {
+                return try rescaled.weights.withUnsafeBufferPointer { (w) throws(FocalLossError) in
+                    try evaluate(plan, predictions, targets, w, reduction: reduction, losses: losses, gradient: gradient)
+                }
+            }
             scale = denominator > 0 ? 1 / denominator : 0
         }
         let total = try checkedRun(

@@ -51,7 +51,9 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
     func factors(p: Scalar, oneMinusP u: Scalar, negativeLogP: Scalar) -> (loss: Scalar, g: Scalar) {
         let modulation = modulatingFactor(u, gamma)
         var bracket: Scalar = 1
-        if gamma != 0 {
+        // p·(-log p) → 0 as p → 0: with p = 0 (a logit so far below the top that its gap
+        // overflows, making -log p infinite) the term is 0, not 0·∞.
+        if gamma != 0, p > 0 {
             bracket += u > 0 ? gamma * p * (negativeLogP / u) : gamma
         }
         return (modulation * negativeLogP, modulation * bracket)
@@ -95,7 +97,16 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             let negativeLogP = logTotal - (z[c * stride] - top)
             let u = complement(c, argmax: argmax, rest: rest, total: total, exp: exps[c])
             let (l, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP)
-            loss += weight * l
+            if l.isFinite {
+                loss += weight * l
+            } else {
+                // The gap z_c - top overflowed (logits near ±Scalar.greatestFiniteMagnitude), so
+                // -log p_c is beyond the type's range; its share weight·(-log p_c), with a small
+                // smoothing weight, may not be. Work with halves, which cannot overflow, and
+                // double the product: infinity only if the share itself overflows.
+                let halfNegativeLogP = logTotal / 2 - (z[c * stride] / 2 - top / 2)
+                loss += 2 * (weight * (modulatingFactor(u, gamma) * halfNegativeLogP))
+            }
             gs[c] = weight * g
             sumG += weight * g
         }

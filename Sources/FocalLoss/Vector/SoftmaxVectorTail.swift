@@ -49,7 +49,8 @@ struct SoftmaxVectorTail {
             let noOthers = u .<= math.zero
             let safeU = u.replacing(with: math.one, where: noOthers)
             let term = modulation.gamma * p * (negativeLogP / safeU)
-            bracket += term.replacing(with: modulation.gamma, where: noOthers)
+            // p·(-log p) → 0 as p → 0: a label whose gap overflows has p = 0 and -log p = ∞.
+            bracket += term.replacing(with: modulation.gamma, where: noOthers).replacing(with: math.zero, where: p .<= math.zero)
         }
         let weighted = classWeights * factor
         let loss = (weighted * negativeLogP).replacing(with: math.zero, where: .!live)
