@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Property tests of the loss invariants (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -68,7 +70,13 @@ let package = Package(
         // What the test targets share: the fixtures under Tests/Fixtures (copies of the shared
         // reference files, so `swift test` needs nothing outside the clone) and their decoders.
         .target(name: "FocalTestSupport", path: "Tests/FocalTestSupport"),
-        .testTarget(name: "FocalLossTests", dependencies: ["FocalLoss", "FocalTestSupport"]),
+        .testTarget(
+            name: "FocalLossTests",
+            dependencies: [
+                "FocalLoss", "FocalTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
