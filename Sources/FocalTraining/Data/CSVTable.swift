@@ -33,10 +33,21 @@ public struct CSVTable: Sendable, Hashable {
         } catch {
             throw .unreadable(file: name, reason: Self.reason(error))
         }
+        try self.init(data: data, fileName: name)
+    }
+
+    /// Parses the bytes of a CSV file (UTF-8), read from a file, a pipe or memory.
+    ///
+    /// - Parameters:
+    ///   - data: The whole file.
+    ///   - fileName: The name to use in error messages.
+    /// - Throws: ``DataError/unreadable(file:reason:)`` for bytes that are not UTF-8 (naming the
+    ///   line, column and byte), and the errors of ``init(text:fileName:)``.
+    public init(data: Data, fileName: String) throws(DataError) {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: name, reason: Self.invalidUTF8Reason(data))
+            throw .unreadable(file: fileName, reason: Self.invalidUTF8Reason(data))
         }
-        try self.init(text: text, fileName: name)
+        try self.init(text: text, fileName: fileName)
     }
 
     /// Parses CSV text.
