@@ -1,9 +1,9 @@
 /// The vectorised scans behind ``Validation``.
 ///
 /// SIMD comparisons must be written on concrete vector types: in generic code Swift picks the
-/// lane-by-lane fallback of `.<` and friends, which is an order of magnitude slower. So `Float`
-/// and `Double` each have their own scan, 64 elements per step, and only a block that fails is
-/// searched element by element.
+/// lane-by-lane fallback of `.<` and friends, which is an order of magnitude slower. So the
+/// comparisons live in one small conformance per vector type (``ScanVector``), and one generic
+/// loop runs them, 64 elements per step; only a block that fails is searched element by element.
 enum ElementScan {
     enum Failure { case nonFinite, outsideUnitInterval, negativeOrNonFinite }
 
@@ -13,9 +13,9 @@ enum ElementScan {
         let raw = UnsafeRawPointer(base)
         let blockEnd: Int
         if Scalar.self == Float.self {
-            blockEnd = scanFloat(failure, raw.assumingMemoryBound(to: Float.self), values.count)
+            blockEnd = passingBlocks(failure, raw.assumingMemoryBound(to: Float.self), values.count, SIMD16<Float>.self)
         } else if Scalar.self == Double.self {
-            blockEnd = scanDouble(failure, raw.assumingMemoryBound(to: Double.self), values.count)
+            blockEnd = passingBlocks(failure, raw.assumingMemoryBound(to: Double.self), values.count, SIMD8<Double>.self)
         } else {
             blockEnd = 0
         }
@@ -32,45 +32,52 @@ enum ElementScan {
         }
     }
 
-    /// The length of the leading run of whole 64-element blocks that all pass.
-    static func scanFloat(_ failure: Failure, _ base: UnsafePointer<Float>, _ count: Int) -> Int {
-        typealias V = SIMD16<Float>
-        let zero = V(repeating: 0), one = V(repeating: 1)
+    /// The length of the leading run of whole 64-element blocks that all pass, read as vectors
+    /// of type `V`.
+    @inline(__always)
+    static func passingBlocks<V: ScanVector>(
+        _ failure: Failure, _ base: UnsafePointer<V.Scalar>, _ count: Int, _: V.Type
+    ) -> Int {
         var offset = 0
         while offset + 64 <= count {
             var good = true
-            for k in 0..<4 {
-                let v = UnsafeRawPointer(base + offset + 16 * k).loadUnaligned(as: V.self)
-                switch failure {
-                case .nonFinite: good = good && all((v - v) .== zero)
-                case .outsideUnitInterval: good = good && all((v .>= zero) .& (v .<= one))
-                case .negativeOrNonFinite: good = good && all((v .>= zero) .& ((v - v) .== zero))
-                }
+            for k in 0..<(64 / V.scalarCount) {
+                let v = UnsafeRawPointer(base + offset + V.scalarCount * k).loadUnaligned(as: V.self)
+                good = good && v.allPass(failure)
             }
             if !good { return offset }
             offset += 64
         }
         return offset
     }
+}
 
-    /// The length of the leading run of whole 64-element blocks that all pass.
-    static func scanDouble(_ failure: Failure, _ base: UnsafePointer<Double>, _ count: Int) -> Int {
-        typealias V = SIMD8<Double>
-        let zero = V(repeating: 0), one = V(repeating: 1)
-        var offset = 0
-        while offset + 64 <= count {
-            var good = true
-            for k in 0..<8 {
-                let v = UnsafeRawPointer(base + offset + 8 * k).loadUnaligned(as: V.self)
-                switch failure {
-                case .nonFinite: good = good && all((v - v) .== zero)
-                case .outsideUnitInterval: good = good && all((v .>= zero) .& (v .<= one))
-                case .negativeOrNonFinite: good = good && all((v .>= zero) .& ((v - v) .== zero))
-                }
-            }
-            if !good { return offset }
-            offset += 64
+/// A vector type whose lanes ``ElementScan`` can check with concrete (fast) comparisons.
+protocol ScanVector: SIMD {
+    /// Whether no lane shows `failure`.
+    func allPass(_ failure: ElementScan.Failure) -> Bool
+}
+
+extension SIMD16: ScanVector where Scalar == Float {
+    @inline(__always)
+    func allPass(_ failure: ElementScan.Failure) -> Bool {
+        let zero = Self(repeating: 0), one = Self(repeating: 1)
+        switch failure {
+        case .nonFinite: return all((self - self) .== zero)
+        case .outsideUnitInterval: return all((self .>= zero) .& (self .<= one))
+        case .negativeOrNonFinite: return all((self .>= zero) .& ((self - self) .== zero))
         }
-        return offset
+    }
+}
+
+extension SIMD8: ScanVector where Scalar == Double {
+    @inline(__always)
+    func allPass(_ failure: ElementScan.Failure) -> Bool {
+        let zero = Self(repeating: 0), one = Self(repeating: 1)
+        switch failure {
+        case .nonFinite: return all((self - self) .== zero)
+        case .outsideUnitInterval: return all((self .>= zero) .& (self .<= one))
+        case .negativeOrNonFinite: return all((self .>= zero) .& ((self - self) .== zero))
+        }
     }
 }

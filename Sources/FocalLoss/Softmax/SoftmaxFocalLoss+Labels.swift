@@ -20,7 +20,7 @@ extension SoftmaxFocalLoss {
         _ predictions: [Scalar], shape: [Int], classAxis: Int = 1, labels: [Label],
         ignoreIndex: Int? = nil, weights: [Scalar]? = nil, reduction: FocalReduction = .mean
     ) throws(FocalLossError) -> Scalar {
-        try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+        try withBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
             try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
                                 weights: w, reduction: reduction, gradient: nil)
         }
@@ -76,7 +76,7 @@ extension SoftmaxFocalLoss {
     ) throws(FocalLossError) -> Scalar {
         if gradient.count != predictions.count { gradient = zeros(predictions.count) }
         return try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
-            try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+            try withBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
                 try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
                                     weights: w, reduction: reduction, gradient: g)
             }
@@ -103,7 +103,7 @@ extension SoftmaxFocalLoss {
     ) throws(FocalLossError) -> [Scalar] {
         var losses: [Scalar] = zeros(labels.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
-            try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+            try withBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
                 try elementwiseLosses(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
                                       weights: w, losses: l, gradient: nil)
             }
@@ -134,7 +134,7 @@ extension SoftmaxFocalLoss {
         var gradient: [Scalar] = zeros(predictions.count)
         try losses.withUnsafeMutableBufferPointer { (l) throws(FocalLossError) in
             try gradient.withUnsafeMutableBufferPointer { (g) throws(FocalLossError) in
-                try withLabelBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
+                try withBuffers(predictions, labels, weights) { (x, y, w) throws(FocalLossError) in
                     try elementwiseLosses(x, shape: shape, classAxis: classAxis, labels: y, ignoreIndex: ignoreIndex,
                                           weights: w, losses: l, gradient: g)
                 }
@@ -167,11 +167,8 @@ extension SoftmaxFocalLoss {
         weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
         gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
-        try validate(predictions, weights, &plan, targets)
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, labels: labels, ignoreIndex: ignoreIndex,
+                 weights: weights, checked: true).reduced(reduction, gradient: gradient)
     }
 
     /// The unreduced loss for integer labels written into `losses` (one per position), and
@@ -196,12 +193,8 @@ extension SoftmaxFocalLoss {
         weights: UnsafeBufferPointer<Scalar>? = nil,
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
-        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
-        try validate(predictions, weights, &plan, targets)
-        try Validation.count(losses.count, expected: plan.positions, argument: "losses")
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        _ = try checkedRun(plan, predictions, targets, weights, scale: 1, losses: losses, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, labels: labels, ignoreIndex: ignoreIndex,
+                 weights: weights, checked: true).elementwise(losses: losses, gradient: gradient)
     }
 
     /// The reduced loss and optional gradient for integer labels without the element scans of
@@ -232,23 +225,17 @@ extension SoftmaxFocalLoss {
         weights: UnsafeBufferPointer<Scalar>? = nil, reduction: FocalReduction = .mean,
         gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let targets = try SoftmaxTargets<Scalar>.labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        return try evaluate(plan, predictions, targets, weights, reduction: reduction, losses: nil, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, labels: labels, ignoreIndex: ignoreIndex,
+                 weights: weights, checked: false).reduced(reduction, gradient: gradient)
     }
-}
 
-/// Calls `body` with buffers of the predictions, labels and optional weights.
-@inline(__always)
-func withLabelBuffers<Scalar, Label, Result>(
-    _ x: [Scalar], _ y: [Label], _ w: [Scalar]?,
-    _ body: (UnsafeBufferPointer<Scalar>, UnsafeBufferPointer<Label>, UnsafeBufferPointer<Scalar>?) throws(FocalLossError) -> Result
-) throws(FocalLossError) -> Result {
-    try x.withUnsafeBufferPointer { (x) throws(FocalLossError) in
-        try y.withUnsafeBufferPointer { (y) throws(FocalLossError) in
-            if let w { return try w.withUnsafeBufferPointer { (w) throws(FocalLossError) in try body(x, y, w) } }
-            return try body(x, y, nil)
+    /// A call for integer labels (checked for count and range whatever `checked` says).
+    func call<Label: FixedWidthInteger>(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int, labels: UnsafeBufferPointer<Label>,
+        ignoreIndex: Int?, weights: UnsafeBufferPointer<Scalar>?, checked: Bool
+    ) throws(FocalLossError) -> FusedCall<SoftmaxPass<Scalar>> {
+        try call(predictions, shape: shape, classAxis: classAxis, weights: weights, checked: checked) { (plan) throws(FocalLossError) in
+            try .labels(LabelBuffer(labels), ignoreIndex: ignoreIndex, plan: plan)
         }
     }
 }

@@ -145,11 +145,8 @@ extension SoftmaxFocalLoss {
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
         reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
-        try validate(predictions, weights, &plan, source)
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        return try evaluate(plan, predictions, source, weights, reduction: reduction, losses: nil, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, targets: targets, weights: weights, checked: true)
+            .reduced(reduction, gradient: gradient)
     }
 
     /// The unreduced loss for a target tensor written into `losses` (one per position), and
@@ -171,12 +168,8 @@ extension SoftmaxFocalLoss {
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
-        var plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: true)
-        try validate(predictions, weights, &plan, source)
-        try Validation.count(losses.count, expected: plan.positions, argument: "losses")
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        _ = try checkedRun(plan, predictions, source, weights, scale: 1, losses: losses, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, targets: targets, weights: weights, checked: true)
+            .elementwise(losses: losses, gradient: gradient)
     }
 
     /// The reduced loss and optional gradient for a target tensor without the element scans:
@@ -199,9 +192,18 @@ extension SoftmaxFocalLoss {
         targets: UnsafeBufferPointer<Scalar>, weights: UnsafeBufferPointer<Scalar>? = nil,
         reduction: FocalReduction = .mean, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
-        let plan = try makePlan(predictions, shape: shape, classAxis: classAxis, weights: weights)
-        let source = try SoftmaxTargets<Scalar>.distributions(targets, plan: plan, validating: false)
-        if let gradient { try Validation.count(gradient.count, expected: predictions.count, argument: "gradient") }
-        return try evaluate(plan, predictions, source, weights, reduction: reduction, losses: nil, gradient: gradient)
+        try call(predictions, shape: shape, classAxis: classAxis, targets: targets, weights: weights, checked: false)
+            .reduced(reduction, gradient: gradient)
+    }
+
+    /// A call for a target tensor (checked for count; for finite, non-negative values when
+    /// `checked`).
+    func call(
+        _ predictions: UnsafeBufferPointer<Scalar>, shape: [Int], classAxis: Int, targets: UnsafeBufferPointer<Scalar>,
+        weights: UnsafeBufferPointer<Scalar>?, checked: Bool
+    ) throws(FocalLossError) -> FusedCall<SoftmaxPass<Scalar>> {
+        try call(predictions, shape: shape, classAxis: classAxis, weights: weights, checked: checked) { (plan) throws(FocalLossError) in
+            try .distributions(targets, plan: plan, validating: checked)
+        }
     }
 }

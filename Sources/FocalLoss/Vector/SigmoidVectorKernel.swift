@@ -37,13 +37,12 @@ struct SigmoidVectorKernel {
     private func run<Exponent: FocusingExponent>(
         _ o: Operands, _ modulation: VectorModulation, _ exponent: Exponent.Type
     ) -> Double {
-        let scale = Vector(repeating: o.scale)
+        let lanes = Vector.scalarCount
         var total = 0.0
         var offset = 0
-        let whole = o.count - o.count % Vector.scalarCount
-        var broadcastPositive = Vector(repeating: o.alphaPositive[0])
-        var broadcastNegative = Vector(repeating: o.alphaNegative[0])
+        let whole = o.count - o.count % lanes
         var invalid = Mask(repeating: false)
+        let constants = Constants(o)
         while offset < whole {
             // Blocks of 64 vectors keep the Float accumulator's error small before it is
             // added in Double.
@@ -51,75 +50,92 @@ struct SigmoidVectorKernel {
             let blockEnd = min(whole, offset + 1024)
             var accumulator = math.zero
             while offset < blockEnd {
-                if o.alphaStride != 0 {
-                    broadcastPositive = o.alphaPositive.loadVector(at: offset)
-                    broadcastNegative = o.alphaNegative.loadVector(at: offset)
-                }
-                let x = o.logits.loadVector(at: offset), t = o.targets.loadVector(at: offset)
-                invalid .|= outsideDomain(x: x, t: t)
-                let (loss, derivative) = element(
-                    x: x, t: t, alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
-                var weightedLoss = loss
-                var weightedDerivative = derivative * scale
-                if let weights = o.weights {
-                    let w = weights.loadVector(at: offset)
-                    weightedLoss *= w
-                    weightedDerivative *= w
-                }
-                accumulator += weightedLoss
-                o.losses?.storeVector(weightedLoss, at: offset)
-                o.gradient?.storeVector(weightedDerivative, at: offset)
-                offset += Vector.scalarCount
+                accumulator += step(o, constants, at: offset, lanes: lanes, modulation, exponent, invalid: &invalid)
+                offset += lanes
             }
             let blockSum = accumulator.laneSum
             // A Float lane can overflow where the Double sum does not (losses near Float's
             // maximum): then the block's losses are computed again and added in Double.
             total += blockSum.isFinite ? blockSum
-                : doubleSum(o, from: blockStart, to: blockEnd, modulation, exponent)
+                : doubleSum(o, constants, from: blockStart, to: blockEnd, modulation, exponent)
         }
         let rest = o.count - whole
         if rest > 0 {
-            if o.alphaStride != 0 {
-                broadcastPositive = o.alphaPositive.loadPartialVector(at: whole, count: rest, padding: 0)
-                broadcastNegative = o.alphaNegative.loadPartialVector(at: whole, count: rest, padding: 0)
-            }
-            let x = o.logits.loadPartialVector(at: whole, count: rest, padding: 0)
-            let t = o.targets.loadPartialVector(at: whole, count: rest, padding: 0)
-            invalid .|= outsideDomain(x: x, t: t)
-            let (loss, derivative) = element(
-                x: x, t: t, alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
-            var weightedLoss = loss
-            var weightedDerivative = derivative * scale
-            if let weights = o.weights {
-                let w = weights.loadPartialVector(at: whole, count: rest, padding: 0)
-                weightedLoss *= w
-                weightedDerivative *= w
-            }
-            for lane in 0..<rest { total += Double(weightedLoss[lane]) }
-            o.losses?.storePartialVector(weightedLoss, at: whole, count: rest)
-            o.gradient?.storePartialVector(weightedDerivative, at: whole, count: rest)
+            let loss = step(o, constants, at: whole, lanes: rest, modulation, exponent, invalid: &invalid)
+            for lane in 0..<rest { total += Double(loss[lane]) }
         }
         return any(invalid) ? .nan : total
+    }
+
+    /// One vector of elements from `offset`: `lanes` of them, a whole vector or the partial one
+    /// at the end (its other lanes read as 0 and are not stored). Stores the weighted losses and
+    /// the scaled, weighted gradient, marks the lanes outside the domain in `invalid`, and
+    /// returns the weighted losses.
+    @_transparent
+    private func step<Exponent: FocusingExponent>(
+        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ modulation: VectorModulation,
+        _ exponent: Exponent.Type, invalid: inout Mask
+    ) -> Vector {
+        let (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
+        invalid .|= outsideDomain(x: x, t: t)
+        var (loss, derivative) = element(
+            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
+        derivative *= constants.scale
+        if let weight {
+            loss *= weight
+            derivative *= weight
+        }
+        if lanes == Vector.scalarCount {
+            o.losses?.storeVector(loss, at: offset)
+            o.gradient?.storeVector(derivative, at: offset)
+        } else {
+            o.losses?.storePartialVector(loss, at: offset, count: lanes)
+            o.gradient?.storePartialVector(derivative, at: offset, count: lanes)
+        }
+        return loss
+    }
+
+    /// What every vector of a run shares, broadcast once: α when it is one value, and the scale.
+    private struct Constants {
+        var alphaPositive: Vector
+        var alphaNegative: Vector
+        var scale: Vector
+
+        init(_ o: Operands) {
+            alphaPositive = Vector(repeating: o.alphaPositive[0])
+            alphaNegative = Vector(repeating: o.alphaNegative[0])
+            scale = Vector(repeating: o.scale)
+        }
+    }
+
+    /// The logits, targets, α and weights of `lanes` elements from `offset` (a whole vector, or
+    /// a partial one padded with 0).
+    @_transparent
+    private func load(
+        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int
+    ) -> (x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector?) {
+        func vector(_ pointer: UnsafePointer<Float>) -> Vector {
+            lanes == Vector.scalarCount
+                ? pointer.loadVector(at: offset) : pointer.loadPartialVector(at: offset, count: lanes, padding: 0)
+        }
+        let alphaPositive = o.alphaStride != 0 ? vector(o.alphaPositive) : constants.alphaPositive
+        let alphaNegative = o.alphaStride != 0 ? vector(o.alphaNegative) : constants.alphaNegative
+        return (vector(o.logits), vector(o.targets), alphaPositive, alphaNegative, o.weights.map(vector))
     }
 
     /// The sum in Double of the (weighted) losses of whole vectors from `start` to `end`,
     /// computed again: the rare path for a block whose Float accumulator overflowed.
     private func doubleSum<Exponent: FocusingExponent>(
-        _ o: Operands, from start: Int, to end: Int, _ modulation: VectorModulation, _ exponent: Exponent.Type
+        _ o: Operands, _ constants: Constants, from start: Int, to end: Int, _ modulation: VectorModulation,
+        _ exponent: Exponent.Type
     ) -> Double {
         var total = 0.0
         var offset = start
-        var broadcastPositive = Vector(repeating: o.alphaPositive[0])
-        var broadcastNegative = Vector(repeating: o.alphaNegative[0])
         while offset < end {
-            if o.alphaStride != 0 {
-                broadcastPositive = o.alphaPositive.loadVector(at: offset)
-                broadcastNegative = o.alphaNegative.loadVector(at: offset)
-            }
+            let (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: Vector.scalarCount)
             var (loss, _) = element(
-                x: o.logits.loadVector(at: offset), t: o.targets.loadVector(at: offset),
-                alphaPositive: broadcastPositive, alphaNegative: broadcastNegative, modulation, exponent)
-            if let weights = o.weights { loss *= weights.loadVector(at: offset) }
+                x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
+            if let weight { loss *= weight }
             total += loss.laneSum
             offset += Vector.scalarCount
         }

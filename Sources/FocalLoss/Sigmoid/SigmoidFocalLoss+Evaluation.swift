@@ -1,0 +1,116 @@
+// The sigmoid loss's part of the fused pass: its items are the elements.
+
+/// One sigmoid call as a ``FusedPass``: every element is an item, with its own target and weight.
+struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
+    let loss: SigmoidFocalLoss<Scalar>
+    let plan: SigmoidPlan<Scalar>
+    let predictions: UnsafeBufferPointer<Scalar>
+    let targets: UnsafeBufferPointer<Scalar>
+
+    var itemCount: Int { plan.shape.count }
+    var valueCount: Int { plan.shape.count }
+    var itemShape: TensorShape { plan.shape }
+    var threads: Int? { loss.threads }
+    var hasUncountedItems: Bool { false }
+    func isCounted(_ item: Int) -> Bool { true }
+
+    /// `Float` logits take the vector kernel, which checks logits and targets as it goes.
+    var checksElementsInPass: Bool { Scalar.self == Float.self && loss.input == .logits }
+
+    func scanElements() throws(FocalLossError) {
+        switch loss.input {
+        case .logits: try Validation.finite(predictions, argument: "logits", shape: plan.shape)
+        case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
+        }
+        try Validation.unitInterval(targets, argument: "targets", shape: plan.shape)
+    }
+
+    /// The elements in `items`, in stretches of one α layout; `Float` logits take the 16-lane
+    /// vector kernel, everything else the scalar kernel.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func run(_ items: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
+        let operands = Operands(
+            x: predictions.baseAddress!, t: targets.baseAddress!, w: buffers.weights?.baseAddress,
+            losses: buffers.losses?.baseAddress, gradient: buffers.gradient?.baseAddress, scale: buffers.scale)
+        let vectorized = checksElementsInPass
+        var total = 0.0
+        plan.forEachRun(in: items) { start, end, alphaOffset, alphaStride in
+            total += vectorized
+                ? runVector(operands, start, end, alphaOffset, alphaStride)
+                : runScalar(operands, start, end, alphaOffset, alphaStride)
+        }
+        return total
+    }
+
+    /// Base addresses of a run's arrays.
+    struct Operands {
+        var x: UnsafePointer<Scalar>
+        var t: UnsafePointer<Scalar>
+        var w: UnsafePointer<Scalar>?
+        var losses: UnsafeMutablePointer<Scalar>?
+        var gradient: UnsafeMutablePointer<Scalar>?
+        var scale: Scalar
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func runScalar(_ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
+        let term = SigmoidFocalTerm(gamma: loss.gamma)
+        let fromLogits = loss.input == .logits
+        var total = 0.0
+        var partial = 0.0
+        for i in start..<end {
+            let a = alphaOffset + (i - start) * alphaStride
+            let alphaPositive = plan.alphaPositive[a], alphaNegative = plan.alphaNegative[a]
+            var (loss, derivative) = fromLogits
+                ? term.fromLogit(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+                : term.fromProbability(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+            if let w = o.w {
+                loss *= w[i]
+                derivative *= w[i]
+            }
+            partial += Double(loss)
+            o.losses?[i] = loss
+            o.gradient?[i] = derivative * o.scale
+            if (i - start) & 1023 == 1023 {
+                total += partial
+                partial = 0
+            }
+        }
+        return total + partial
+    }
+
+    private func runVector(_ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
+        func float(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Float> {
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+        }
+        func float(_ pointer: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Float> {
+            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+        }
+        return plan.alphaPositive.withUnsafeBufferPointer { positive in
+            plan.alphaNegative.withUnsafeBufferPointer { negative in
+                SigmoidVectorKernel().run(
+                    SigmoidVectorKernel.Operands(
+                        logits: float(o.x + start), targets: float(o.t + start), weights: o.w.map { float($0 + start) },
+                        alphaPositive: float(positive.baseAddress! + alphaOffset),
+                        alphaNegative: float(negative.baseAddress! + alphaOffset),
+                        alphaStride: alphaStride, count: end - start, scale: Float(o.scale),
+                        losses: o.losses.map { float($0 + start) }, gradient: o.gradient.map { float($0 + start) }),
+                    gamma: Float(loss.gamma))
+            }
+        }
+    }
+}
+
+extension SigmoidFocalLoss {
+    /// A call with its counts, shape and parameters checked, and its values checked or trusted.
+    func call(
+        _ predictions: UnsafeBufferPointer<Scalar>, _ targets: UnsafeBufferPointer<Scalar>,
+        shape: [Int]?, weights: UnsafeBufferPointer<Scalar>?, checked: Bool
+    ) throws(FocalLossError) -> FusedCall<SigmoidPass<Scalar>> {
+        let plan = try SigmoidPlan(self, predictions: predictions.count, targets: targets.count, weights: weights?.count, shape: shape)
+        let pass = SigmoidPass(loss: self, plan: plan, predictions: predictions, targets: targets)
+        return checked ? try FusedCall(checking: pass, weights: weights) : FusedCall(trusting: pass, weights: weights)
+    }
+}

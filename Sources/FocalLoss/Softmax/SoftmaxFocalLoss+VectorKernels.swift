@@ -1,0 +1,126 @@
+// The vector kernels of the softmax loss: rows (class-last) and columns (channels-first).
+
+extension SoftmaxFocalLoss {
+    /// The vector kernel across positions for the channels-first layout: `Float` logits, integer
+    /// labels, no label smoothing, at least one vector of positions per row. The positions left
+    /// at the end of each row take the scalar kernel.
+    func runColumns(
+        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
+        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
+        let classes = plan.classes, inner = plan.inner, lanes = Vector.scalarCount
+        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
+        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let kernel = SoftmaxColumnKernel(gamma: Float(gamma))
+        let reductionScale = Vector(repeating: Float(scale))
+        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        return classWeights.withOptionalBuffer { alphas in
+            var total = 0.0
+            var check = Vector()
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let rowEnd = min(range.upperBound, position - position % inner + inner)
+                while position + lanes <= rowEnd {
+                    let (o, j) = position.quotientAndRemainder(dividingBy: inner)
+                    let base = o * classes * inner + j
+                    var laneLabels = IntVector(), laneWeights = Vector(), laneAlphas = Vector()
+                    for lane in 0..<lanes {
+                        let y = labels[position + lane]
+                        let live = y != ignoreIndex
+                        laneLabels[lane] = live ? Int32(y) : -1
+                        laneWeights[lane] = live ? (w?[position + lane] ?? 1) : 0
+                        laneAlphas[lane] = live ? (alphas?[y] ?? 1) : 0
+                    }
+                    let loss = kernel.block(
+                        x + base, stride: inner, classes: classes, labels: laneLabels, weight: laneWeights,
+                        classWeights: laneAlphas, scale: laneWeights * reductionScale, gradient: g.map { $0 + base },
+                        check: &check)
+                    l?.storeVector(loss, at: position)
+                    total += loss.laneSum
+                    position += lanes
+                }
+                if position < rowEnd {
+                    // The positions left over take the scalar kernel; their logits are checked here.
+                    for leftover in position..<rowEnd {
+                        let (o, j) = leftover.quotientAndRemainder(dividingBy: inner)
+                        for c in 0..<classes { check[0] += x[(o * classes + c) * inner + j] * 0 }
+                    }
+                    total += runPositions(position..<rowEnd, plan, predictions, targets, weights, scale: scale,
+                                          losses: losses, gradient: gradient)
+                    position = rowEnd
+                }
+            }
+            return check.laneTotal.isNaN ? .nan : total
+        }
+    }
+
+    /// The vector kernel over the rows in `range`: `Float` logits, class-last, integer labels,
+    /// no label smoothing. Rows go through the row passes one at a time and through the tail
+    /// eight at a time.
+    func runRows(
+        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
+        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
+        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
+    ) -> Double {
+        guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
+        let classes = plan.classes, lanes = Vector.scalarCount
+        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
+        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
+        let kernel = SoftmaxRowKernel(gamma: Float(gamma))
+        let reductionScale = Float(scale)
+        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        return classWeights.withOptionalBuffer { alphas in
+            var total = 0.0
+            var check = Vector()
+            var rowLabels = [Int](repeating: 0, count: lanes)
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let count = min(lanes, range.upperBound - position)
+                var others = kernel.math.one, gaps = kernel.math.zero, laneWeights = kernel.math.zero
+                var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
+                for lane in 0..<count {
+                    let row = position + lane
+                    let y = labels[row]
+                    let weight = w?[row] ?? 1
+                    let out = g.map { $0 + row * classes }
+                    rowLabels[lane] = y
+                    let z = x + row * classes
+                    if weight == 0 || y == ignoreIndex {
+                        out?.update(repeating: 0, count: classes)
+                        _ = kernel.maximum(z, classes: classes, check: &check)  // checked all the same
+                        continue
+                    }
+                    let top = kernel.maximum(z, classes: classes, check: &check)
+                    others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
+                    gaps[lane] = z[y] - top
+                    laneWeights[lane] = weight
+                    laneAlphas[lane] = alphas?[y] ?? 1
+                    live[lane] = true
+                }
+                let result = kernel.tail.contribution(
+                    others: others, labelExp: kernel.math.exp(nonPositive: gaps), labelGap: gaps, live: live,
+                    classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
+                let weighted = result.loss * laneWeights
+                if let g {
+                    for lane in 0..<count where live[lane] {
+                        kernel.scale(g + (position + lane) * classes, classes: classes, by: result.coefficient[lane],
+                                     label: rowLabels[lane], atLabel: result.atLabel[lane])
+                    }
+                }
+                if let l {
+                    for lane in 0..<count { l[position + lane] = weighted[lane] }
+                }
+                total += weighted.laneSum
+                position += count
+            }
+            return check.laneTotal.isNaN ? .nan : total
+        }
+    }
+
+}
