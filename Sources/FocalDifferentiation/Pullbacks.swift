@@ -21,25 +21,12 @@ extension Array where Element: FloatingPoint {
 }
 
 /// `seeds[i] · gradient[i]`: the pullback of unreduced losses where each loss depends on one
-/// prediction alone (the sigmoid focal loss).
+/// prediction alone (the sigmoid focal loss); the softmax pullback with one class per position.
 ///
 /// An empty `seeds` is the zero tangent of an array (`Array.DifferentiableView.zero` holds no
 /// elements) and gives a zero gradient of full length.
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
 func elementwiseProducts<Scalar: FloatingPoint>(seeds: [Scalar], gradient: [Scalar], entryPoint: StaticString) -> [Scalar] {
-    if seeds.isEmpty { return zeros(count: gradient.count) }
-    precondition(
-        seeds.count == gradient.count,
-        "\(entryPoint): the cotangent has \(seeds.count) elements, the losses \(gradient.count)")
-    return [Scalar](unsafeUninitializedCapacity: gradient.count) { output, initialized in
-        seeds.withUnsafeBufferPointer { seeds in
-            gradient.withUnsafeBufferPointer { gradient in
-                for index in gradient.indices { output[index] = seeds[index] * gradient[index] }
-            }
-        }
-        initialized = gradient.count
-    }
+    positionwiseProducts(seeds: seeds, gradient: gradient, layout: ClassLayout(elements: gradient.count), entryPoint: entryPoint)
 }
 
 /// Where the classes of each position lie in a flat, row-major softmax input: `outer` blocks
@@ -70,6 +57,11 @@ struct ClassLayout {
         inner = shape[(axis + 1)...].reduce(1, *)
     }
 
+    /// The layout of independent elements: one class per position.
+    init(elements: Int) {
+        (outer, classes, inner) = (elements, 1, 1)
+    }
+
     var positions: Int { outer * inner }
 }
 
@@ -92,8 +84,14 @@ func positionwiseProducts<Scalar: FloatingPoint>(
             gradient.withUnsafeBufferPointer { gradient in
                 let (classes, inner) = (layout.classes, layout.inner)
                 for position in 0..<layout.positions {
-                    let (o, j) = position.quotientAndRemainder(dividingBy: inner)
-                    let base = o * classes * inner + j
+                    // Class-last (and one class per position) needs no division.
+                    let base: Int
+                    if inner == 1 {
+                        base = position * classes
+                    } else {
+                        let (o, j) = position.quotientAndRemainder(dividingBy: inner)
+                        base = o * classes * inner + j
+                    }
                     let seed = seeds[position]
                     for c in 0..<classes {
                         output[base + c * inner] = seed * gradient[base + c * inner]

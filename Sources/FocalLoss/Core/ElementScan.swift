@@ -2,8 +2,9 @@
 ///
 /// SIMD comparisons must be written on concrete vector types: in generic code Swift picks the
 /// lane-by-lane fallback of `.<` and friends, which is an order of magnitude slower. So the
-/// comparisons live in one small conformance per vector type (``ScanVector``), and one generic
-/// loop runs them, 64 elements per step; only a block that fails is searched element by element.
+/// comparisons are requirements of ``ScanVector``, met by each vector type's concrete operators,
+/// and one generic loop runs them, 64 elements per step; only a block that fails is searched
+/// element by element.
 enum ElementScan {
     enum Failure { case nonFinite, outsideUnitInterval, negativeOrNonFinite }
 
@@ -52,13 +53,20 @@ enum ElementScan {
     }
 }
 
-/// A vector type whose lanes ``ElementScan`` can check with concrete (fast) comparisons.
-protocol ScanVector: SIMD {
-    /// Whether no lane shows `failure`.
-    func allPass(_ failure: ElementScan.Failure) -> Bool
+/// A vector type whose lanes ``ElementScan`` checks.
+///
+/// The comparisons are requirements, so each conforming type's witnesses are its concrete
+/// (vector-instruction) operators rather than the lane-by-lane ones of generic `SIMD` code; one
+/// generic ``allPass(_:)`` then serves `Float` and `Double` at full speed.
+protocol ScanVector: SIMD where Scalar: FloatingPoint {
+    static func - (a: Self, b: Self) -> Self
+    static func .== (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .>= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .<= (a: Self, b: Self) -> SIMDMask<MaskStorage>
 }
 
-extension SIMD16: ScanVector where Scalar == Float {
+extension ScanVector {
+    /// Whether no lane shows `failure` (`x - x` is 0 exactly for finite `x`).
     @inline(__always)
     func allPass(_ failure: ElementScan.Failure) -> Bool {
         let zero = Self(repeating: 0), one = Self(repeating: 1)
@@ -70,14 +78,5 @@ extension SIMD16: ScanVector where Scalar == Float {
     }
 }
 
-extension SIMD8: ScanVector where Scalar == Double {
-    @inline(__always)
-    func allPass(_ failure: ElementScan.Failure) -> Bool {
-        let zero = Self(repeating: 0), one = Self(repeating: 1)
-        switch failure {
-        case .nonFinite: return all((self - self) .== zero)
-        case .outsideUnitInterval: return all((self .>= zero) .& (self .<= one))
-        case .negativeOrNonFinite: return all((self .>= zero) .& ((self - self) .== zero))
-        }
-    }
-}
+extension SIMD16: ScanVector where Scalar == Float {}
+extension SIMD8: ScanVector where Scalar == Double {}

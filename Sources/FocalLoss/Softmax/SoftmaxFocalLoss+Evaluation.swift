@@ -149,28 +149,20 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func run(_ items: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
-        let (w, scale, l, g) = (buffers.weights, buffers.scale, buffers.losses, buffers.gradient)
-        guard checksElementsInPass else {
-            return loss.runPositions(items, plan, predictions, targets, w, scale: scale, losses: l, gradient: g)
-        }
-        return plan.inner == 1
-            ? loss.runRows(items, plan, predictions, targets, w, scale: scale, losses: l, gradient: g)
-            : loss.runColumns(items, plan, predictions, targets, w, scale: scale, losses: l, gradient: g)
+        guard checksElementsInPass else { return runPositions(items, buffers) }
+        return plan.inner == 1 ? runRows(items, buffers) : runColumns(items, buffers)
     }
 }
 
-extension SoftmaxFocalLoss {
+extension SoftmaxPass {
     /// The scalar kernel over the positions in `range`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func runPositions(
-        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
-        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
-        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
-    ) -> Double {
-        let term = SoftmaxFocalTerm<Scalar>(gamma: gamma)
+    func runPositions(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
+        let (weights, scale, losses, gradient) = (buffers.weights, buffers.scale, buffers.losses, buffers.gradient)
+        let term = SoftmaxFocalTerm<Scalar>(gamma: loss.gamma)
         let classes = plan.classes, inner = plan.inner
-        let smoothing = labelSmoothing
+        let smoothing = loss.labelSmoothing, fromLogits = loss.input == .logits
         let uniformShare = smoothing / Scalar(classes)
         let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: 2 * classes)
         defer { scratch.deallocate() }
@@ -196,13 +188,13 @@ extension SoftmaxFocalLoss {
                     switch targets {
                     case .labels(let labels, _):
                         let y = labels[position]
-                        if input == .logits && smoothing == 0 {
+                        if fromLogits && smoothing == 0 {
                             loss = term.hardLabel(z, stride: inner, classes: classes, label: y,
                                                   classWeight: alphas?[y] ?? 1, scale: positionScale,
                                                   exps: exps, gradient: out)
                         } else {
                             let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
-                            loss = input == .logits
+                            loss = fromLogits
                                 ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                     scale: positionScale, exps: exps, gs: gs, gradient: out)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
@@ -211,7 +203,7 @@ extension SoftmaxFocalLoss {
                     case .distributions(let t):
                         let tp = t.baseAddress! + base
                         let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
-                        loss = input == .logits
+                        loss = fromLogits
                             ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                 scale: positionScale, exps: exps, gs: gs, gradient: out)
                             : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,

@@ -1,23 +1,16 @@
 // The vector kernels of the softmax loss: rows (class-last) and columns (channels-first).
 
-extension SoftmaxFocalLoss {
+extension SoftmaxPass {
     /// The vector kernel across positions for the channels-first layout: `Float` logits, integer
     /// labels, no label smoothing, at least one vector of positions per row. The positions left
     /// at the end of each row take the scalar kernel.
-    func runColumns(
-        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
-        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
-        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
-    ) -> Double {
+    func runColumns(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, inner = plan.inner, lanes = Vector.scalarCount
-        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
-        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let kernel = SoftmaxColumnKernel(gamma: Float(gamma))
-        let reductionScale = Vector(repeating: Float(scale))
-        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        let (x, w, l, g) = FloatOperands(predictions, buffers).pointers
+        let kernel = SoftmaxColumnKernel(gamma: Float(loss.gamma))
+        let reductionScale = Vector(repeating: Float(buffers.scale))
+        let classWeights = plan.classWeights.map { $0.map(Float.init) }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var check = Vector()
@@ -49,8 +42,7 @@ extension SoftmaxFocalLoss {
                         let (o, j) = leftover.quotientAndRemainder(dividingBy: inner)
                         for c in 0..<classes { check[0] += x[(o * classes + c) * inner + j] * 0 }
                     }
-                    total += runPositions(position..<rowEnd, plan, predictions, targets, weights, scale: scale,
-                                          losses: losses, gradient: gradient)
+                    total += runPositions(position..<rowEnd, buffers)
                     position = rowEnd
                 }
             }
@@ -61,20 +53,13 @@ extension SoftmaxFocalLoss {
     /// The vector kernel over the rows in `range`: `Float` logits, class-last, integer labels,
     /// no label smoothing. Rows go through the row passes one at a time and through the tail
     /// eight at a time.
-    func runRows(
-        _ range: Range<Int>, _ plan: SoftmaxPlan<Scalar>, _ predictions: UnsafeBufferPointer<Scalar>,
-        _ targets: SoftmaxTargets<Scalar>, _ weights: UnsafeBufferPointer<Scalar>?, scale: Scalar,
-        losses: UnsafeMutableBufferPointer<Scalar>?, gradient: UnsafeMutableBufferPointer<Scalar>?
-    ) -> Double {
+    func runRows(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, lanes = Vector.scalarCount
-        let x = UnsafeRawPointer(predictions.baseAddress!).assumingMemoryBound(to: Float.self)
-        let g = gradient.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let w = weights.map { UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let l = losses.map { UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: Float.self) }
-        let kernel = SoftmaxRowKernel(gamma: Float(gamma))
-        let reductionScale = Float(scale)
-        let classWeights = plan.classWeights.map { $0.map { Float($0) } }
+        let (x, w, l, g) = FloatOperands(predictions, buffers).pointers
+        let kernel = SoftmaxRowKernel(gamma: Float(loss.gamma))
+        let reductionScale = Float(buffers.scale)
+        let classWeights = plan.classWeights.map { $0.map(Float.init) }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var check = Vector()
@@ -123,4 +108,21 @@ extension SoftmaxFocalLoss {
         }
     }
 
+}
+
+/// The arrays of a call as the `Float` pointers the vector kernels read and write: they run only
+/// when `Scalar` is `Float`.
+struct FloatOperands<Scalar: FocalScalar> {
+    /// Predictions, weights, losses and gradient.
+    let pointers: (UnsafePointer<Float>, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?)
+
+    init(_ predictions: UnsafeBufferPointer<Scalar>, _ buffers: FusedBuffers<Scalar>) {
+        func float(_ buffer: UnsafeBufferPointer<Scalar>) -> UnsafePointer<Float> {
+            UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+        }
+        func float(_ buffer: UnsafeMutableBufferPointer<Scalar>) -> UnsafeMutablePointer<Float> {
+            UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+        }
+        pointers = (float(predictions), buffers.weights.map(float), buffers.losses.map(float), buffers.gradient.map(float))
+    }
 }
