@@ -76,4 +76,92 @@ struct FindingRegressionTests {
         #expect(abs(tinyDouble.loss - unitDouble.loss) <= 1e-14 * unitDouble.loss)
         #expect(zip(tinyDouble.gradient, unitDouble.gradient).allSatisfy { abs($0 - $1) <= 1e-14 * abs($1) + 1e-300 })
     }
+
+    /// The fuzz finding (FuzzLoss): softmax rows `[3e38, -3e38, 0]` with label 1 and α 0.25 gave
+    /// an infinite loss where the exact one is `0.25 · 6e38 = 1.5e38`: `-log p_1` overflows
+    /// `Float`, the weighted loss does not. Each path: the row kernel (class-last), the column
+    /// kernel (channels-first, 16 positions), the scalar kernel (label smoothing), a position
+    /// weight instead of α, and `Double` near its own largest magnitude.
+    @Test("Softmax: a weighted loss in range is finite when -log p is beyond the type's range")
+    func overflowingNegativeLogP() throws {
+        let top = Double(Float(3e38))
+        let alpha = try SoftmaxFocalLoss<Float>(gamma: 2, alpha: .uniform(0.25))
+        let rows = try alpha.lossAndGradient([3e38, -3e38, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
+        #expect(abs(Double(rows.loss) - 0.25 * 2 * top) <= 1e-6 * 0.5 * top, "rows: \(rows.loss)")
+        // p_0 = 1, p_1 = p_2 = 0: the gradient is α·[1, -1, 0].
+        #expect(rows.gradient == [0.25, -0.25, 0], "rows: \(rows.gradient)")
+
+        let columnsX = [Float](repeating: 3e38, count: 16) + [Float](repeating: -3e38, count: 16) + [Float](repeating: 0, count: 16)
+        let columns = try alpha.lossAndGradient(
+            columnsX, shape: [1, 3, 16], classAxis: 1, labels: [Int32](repeating: 1, count: 16), reduction: .mean)
+        #expect(abs(Double(columns.loss) - 0.25 * 2 * top) <= 1e-6 * 0.5 * top, "columns: \(columns.loss)")
+        #expect(columns.gradient == [Float](repeating: 0.25 / 16, count: 16) + [Float](repeating: -0.25 / 16, count: 16)
+                + [Float](repeating: 0, count: 16), "columns: \(columns.gradient)")
+        // A position weight of 0.5 instead of α: each position's loss is 0.5 · 6e38 = 3e38.
+        let positions = try SoftmaxFocalLoss<Float>(gamma: 2).elementwiseLosses(
+            columnsX, shape: [1, 3, 16], classAxis: 1, labels: [Int32](repeating: 1, count: 16),
+            weights: [Float](repeating: 0.5, count: 16))
+        #expect(positions.allSatisfy { abs(Double($0) - top) <= 1e-6 * top }, "columns: \(positions)")
+
+        let smoothing: Float = 1e-3
+        let smoothed = try SoftmaxFocalLoss<Float>(gamma: 0, alpha: .uniform(0.25), labelSmoothing: smoothing)
+            .loss([3e38, -3e38, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
+        // γ = 0: 0.25 · Σ_c q_c (-log p_c), with -log p = [0, 6e38, 3e38] and q = [s/3, 1 - 2s/3, s/3].
+        let s = Double(smoothing)
+        let expected = 0.25 * ((1 - 2 * s / 3) * 2 * top + s / 3 * top)
+        #expect(abs(Double(smoothed) - expected) <= 1e-6 * expected, "smoothing: \(smoothed) vs \(expected)")
+
+        let double = try SoftmaxFocalLoss<Double>(gamma: 2, alpha: .uniform(0.25))
+            .lossAndGradient([1e308, -1e308, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
+        #expect(abs(double.loss - 0.5e308) <= 1e-12 * 0.5e308, "Double: \(double.loss)")
+        #expect(double.gradient == [0.25, -0.25, 0], "Double: \(double.gradient)")
+    }
+
+    /// The fuzz finding (FuzzLoss): a position weight of 1e30 with a normalizer of 1e-30 makes the
+    /// position's gradient factor 1e60, beyond `Float`; times a probability that underflowed to 0
+    /// it gave NaN. Such an entry is 0 (its exact value, about 1e60·e^-10012, is too), the
+    /// others infinite where the exact value is beyond `Float` and exact elsewhere.
+    @Test("Softmax: a gradient factor beyond Float times an underflowed probability is 0, not NaN")
+    func overflowingGradientScale() throws {
+        let x: [Float] = [-12.75, 10000, 10000, 10000, 10000, 10000]
+        let weights: [Float] = [1e30, 12.25]
+        // Row 1 alone: p = 1/3 for every class, label 2: g = (2/3)^1.5·(1.5·(1/3)·log 3/(2/3) + 1),
+        // gradient g·p_c off the label and -g·(1 - p_y) at it, times 12.25 and 1e30.
+        let g = pow(2.0 / 3, 1.5) * (1.5 * (1.0 / 3) * log(3.0) / (2.0 / 3) + 1)
+        let row1 = [g / 3, g / 3, -2 * g / 3].map { $0 * 12.25 * 1e30 }
+        for smoothing: Float in [0, 1e-3] {  // the row kernel, and the scalar kernel
+            let focal = try SoftmaxFocalLoss<Float>(gamma: 1.5, labelSmoothing: smoothing)
+            let (_, gradient) = try focal.lossAndGradient(
+                x, shape: [2, 3], classAxis: 1, labels: [Int32(2), 2], weights: weights, reduction: .normalized(by: 1e-30))
+            #expect(!gradient.contains { $0.isNaN }, "smoothing \(smoothing): \(gradient)")
+            if smoothing == 0 {
+                // With smoothing, class 0 has target s/3 and its exact entry, about -s/3·1e60,
+                // is beyond Float: -inf is right there.
+                #expect(gradient[0] == 0, "\(gradient)")
+                for (value, expected) in zip(gradient[3...], row1) {
+                    #expect(abs(Double(value) - expected) <= 1e-5 * abs(expected), "\(gradient) vs \(row1)")
+                }
+            }
+        }
+        // Channels-first (the column kernel): 16 positions of [-12.75, 10000, 10000].
+        let columns = [Float](repeating: -12.75, count: 16) + [Float](repeating: 10000, count: 32)
+        let (_, gradient) = try SoftmaxFocalLoss<Float>(gamma: 1.5).lossAndGradient(
+            columns, shape: [1, 3, 16], classAxis: 1, labels: [Int32](repeating: 2, count: 16),
+            weights: [Float](repeating: 1e30, count: 16), reduction: .normalized(by: 1e-30))
+        #expect(!gradient.contains { $0.isNaN } && gradient[..<16].allSatisfy { $0 == 0 }, "columns: \(gradient)")
+    }
+
+    /// A normalizer below 1 / Float.greatestFiniteMagnitude makes the reduction's scale itself
+    /// infinite in `Float`: an element with weight 0 had gradient 0·∞ = NaN.
+    @Test("A normalizer whose reciprocal is beyond Float: zero-weight entries are 0, the others exact or infinite")
+    func scaleBeyondFloat() throws {
+        let focal = try SigmoidFocalLoss<Float>(gamma: 2)
+        let (_, gradient) = try focal.lossAndGradient(
+            [0.5, 30], targets: [0, 1], weights: [0, 1], reduction: .normalized(by: 1e-39))
+        // x = 30, t = 1: d = -(1-p)^2·(1 - p... ) in Double from the sum reduction, times 1e39.
+        let unscaled = try SigmoidFocalLoss<Double>(gamma: 2).lossAndGradient(
+            [0.5, 30], targets: [0, 1], weights: [0, 1], reduction: .sum).gradient
+        #expect(gradient[0] == 0, "\(gradient)")
+        #expect(abs(Double(gradient[1]) - unscaled[1] * 1e39) <= 1e-5 * abs(unscaled[1] * 1e39), "\(gradient) vs \(unscaled)")
+    }
 }

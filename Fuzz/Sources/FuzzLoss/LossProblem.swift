@@ -35,6 +35,23 @@ struct LossProblem {
         return zip(weights, counted).reduce(0.0) { $0 + ($1.1 ? Double($1.0) : 0) }
     }
 
+    /// The call in a few lines: parameters, shape and the arrays (long ones cut after their
+    /// first 24 entries, which repeat a pattern).
+    var summary: String {
+        func cut<T>(_ values: [T]) -> String {
+            values.count <= 24 ? "\(values)" : "\(Array(values.prefix(24))) ... (\(values.count) in all)"
+        }
+        return """
+            \(family), \(input), gamma \(gamma), alpha \(alpha.map(cut) ?? "none") (scalar: \(alphaIsScalar), axis \(alphaAxis)), \
+            smoothing \(labelSmoothing), shape \(shape), class axis \(classAxis), ignore \(ignoreIndex.map(String.init) ?? "none"), \
+            reduction \(reduction)
+              predictions \(cut(predictions))
+              targets \(cut(targets))
+              labels \(cut(labels))
+              weights \(weights.map(cut) ?? "none")
+            """
+    }
+
     var classCount: Int {
         guard !shape.isEmpty else { return 0 }
         let axis = classAxis < 0 ? shape.count + classAxis : classAxis

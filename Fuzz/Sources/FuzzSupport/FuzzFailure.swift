@@ -7,6 +7,9 @@ import Foundation
 /// that disagree) is a finding.
 public func fuzzFailure(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
     FileHandle.standardError.write(Data("fuzz invariant broken at \(file):\(line): \(message)\n".utf8))
+    if let context = FuzzContext.current {
+        FileHandle.standardError.write(Data("the input: \(context())\n".utf8))
+    }
     abort()
 }
 
@@ -16,4 +19,10 @@ public func fuzzCheck(
     file: StaticString = #fileID, line: UInt = #line
 ) {
     if !condition() { fuzzFailure(message(), file: file, line: line) }
+}
+
+/// What the current run is working on, described for a report when an invariant breaks.
+public enum FuzzContext {
+    /// Describes the run's input (set by a target at the start of each run; `nil` for none).
+    nonisolated(unsafe) public static var current: (() -> String)?
 }

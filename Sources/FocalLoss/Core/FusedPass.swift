@@ -104,6 +104,17 @@ struct FusedCall<Pass: FusedPass> {
             }
             scale = denominator > 0 ? 1 / denominator : 0
         }
+        if let gradient, !Scalar(scale).isFinite {
+            // A scale beyond the type (a normalizer below 1 / Float.greatestFiniteMagnitude):
+            // the gradient is computed unscaled and scaled in Double, so an entry of 0 stays 0
+            // rather than becoming 0·∞ = NaN.
+            let total = try run(scale: 1, losses: nil, gradient: gradient)
+            for index in gradient.indices {
+                let value = Double(gradient[index]) * scale
+                gradient[index] = value.isNaN ? 0 : Scalar(value)
+            }
+            return Scalar(total * scale)
+        }
         let total = try run(scale: Scalar(scale), losses: nil, gradient: gradient)
         return Scalar(total * scale)
     }

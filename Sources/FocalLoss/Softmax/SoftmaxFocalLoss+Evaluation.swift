@@ -185,31 +185,41 @@ extension SoftmaxPass {
                     if let out { for c in 0..<classes { out[c * inner] = 0 } }
                 } else {
                     let positionScale = weight * scale
-                    switch targets {
-                    case .labels(let labels, _):
-                        let y = labels[position]
-                        if fromLogits && smoothing == 0 {
-                            loss = term.hardLabel(z, stride: inner, classes: classes, label: y,
-                                                  classWeight: alphas?[y] ?? 1, scale: positionScale,
-                                                  exps: exps, gradient: out)
-                        } else {
+                    /// The position's loss (half of it when `halved`), and its gradient into `out`.
+                    func positionLoss(halved: Bool) -> Scalar {
+                        switch targets {
+                        case .labels(let labels, _):
+                            let y = labels[position]
+                            if fromLogits && smoothing == 0 {
+                                return term.hardLabel(z, stride: inner, classes: classes, label: y,
+                                                      classWeight: alphas?[y] ?? 1, scale: positionScale,
+                                                      exps: exps, gradient: out, halved: halved)
+                            }
                             let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
-                            loss = fromLogits
+                            return fromLogits
                                 ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                    scale: positionScale, exps: exps, gs: gs, gradient: out)
+                                                    scale: positionScale, exps: exps, gs: gs, gradient: out, halved: halved)
+                                : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                     scale: positionScale, gradient: out)
+                        case .distributions(let t):
+                            let tp = t.baseAddress! + base
+                            let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+                            return fromLogits
+                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                    scale: positionScale, exps: exps, gs: gs, gradient: out, halved: halved)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                      scale: positionScale, gradient: out)
                         }
-                    case .distributions(let t):
-                        let tp = t.baseAddress! + base
-                        let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
-                        loss = fromLogits
-                            ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                scale: positionScale, exps: exps, gs: gs, gradient: out)
-                            : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                 scale: positionScale, gradient: out)
                     }
-                    loss *= weight
+                    loss = positionLoss(halved: false) * weight
+                    if !loss.isFinite && fromLogits {
+                        // A gap z_c - top overflowed (logits near the type's largest magnitude), so
+                        // -log p_c is beyond the type's range while the weighted loss may not be:
+                        // again in halves, which cannot overflow, doubled after weighting
+                        // (infinite only if the weighted loss itself is).
+                        let half = positionLoss(halved: true) * weight
+                        loss = half + half
+                    }
                 }
                 losses?[position] = loss
                 partial += Double(loss)

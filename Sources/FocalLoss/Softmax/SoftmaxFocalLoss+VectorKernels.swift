@@ -67,7 +67,8 @@ extension SoftmaxPass {
             var position = range.lowerBound
             while position < range.upperBound {
                 let count = min(lanes, range.upperBound - position)
-                var others = kernel.math.one, gaps = kernel.math.zero, laneWeights = kernel.math.zero
+                var others = kernel.math.one, labelLogits = kernel.math.zero, tops = kernel.math.zero
+                var laneWeights = kernel.math.zero
                 var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
                 for lane in 0..<count {
                     let row = position + lane
@@ -83,15 +84,18 @@ extension SoftmaxPass {
                     }
                     let top = kernel.maximum(z, classes: classes, check: &check)
                     others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
-                    gaps[lane] = z[y] - top
+                    labelLogits[lane] = z[y]
+                    tops[lane] = top
                     laneWeights[lane] = weight
                     laneAlphas[lane] = alphas?[y] ?? 1
                     live[lane] = true
                 }
                 let result = kernel.tail.contribution(
-                    others: others, labelExp: kernel.math.exp(nonPositive: gaps), labelGap: gaps, live: live,
+                    others: others, labelExp: kernel.math.exp(nonPositive: labelLogits - tops),
+                    labelLogit: labelLogits, top: tops, live: live,
                     classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
-                let weighted = result.loss * laneWeights
+                let halfWeighted = result.halfLoss * laneWeights
+                let weighted = halfWeighted + halfWeighted
                 if let g {
                     for lane in 0..<count where live[lane] {
                         kernel.scale(g + (position + lane) * classes, classes: classes, by: result.coefficient[lane],

@@ -39,6 +39,15 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         return (argmax, rest, 1 + rest, Scalar.log(onePlus: rest))
     }
 
+    /// `a · b`, but 0 where that is `0·∞`: a gradient factor that overflowed (a position weight
+    /// times the reduction's scale beyond the type) times a probability or complement that
+    /// underflowed to 0.
+    @inline(__always)
+    func product(_ a: Scalar, _ b: Scalar) -> Scalar {
+        let value = a * b
+        return value.isNaN ? 0 : value
+    }
+
     /// `(1 - p_c)` for class `c` from the normalisation.
     @inline(__always)
     func complement(_ c: Int, argmax: Int, rest: Scalar, total: Scalar, exp: Scalar) -> Scalar {
@@ -59,33 +68,46 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         return (modulation * negativeLogP, modulation * bracket)
     }
 
-    /// One position with a hard label `y` from logits: returns the loss, and when `gradient` is
-    /// non-nil writes `scale ·` the gradient (stride `stride`).
+    /// `-log p_c` from the normalisation, or half of it when `halved`: `log S/2 - (z_c/2 - top/2)`
+    /// cannot overflow for finite logits, where `z_c - top` can (logits near the type's largest
+    /// magnitude; see ``SoftmaxPass/runPositions(_:_:)``).
+    @inline(__always)
+    func negativeLogP(_ zc: Scalar, top: Scalar, logTotal: Scalar, halved: Bool) -> Scalar {
+        halved ? logTotal / 2 - (zc / 2 - top / 2) : logTotal - (zc - top)
+    }
+
+    /// One position with a hard label `y` from logits: returns the loss (half of it when
+    /// `halved`), and when `gradient` is non-nil writes `scale ·` the gradient (stride `stride`).
     @inline(__always)
     func hardLabel(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, label y: Int, classWeight: Scalar,
-        scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?
+        scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?, halved: Bool
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
-        let negativeLogP = logTotal - (z[y * stride] - z[argmax * stride])
+        let top = z[argmax * stride]
         let u = complement(y, argmax: argmax, rest: rest, total: total, exp: exps[y])
         let p = exps[y] / total
-        let (loss, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP)
+        var (loss, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: false))
+        if halved {
+            loss = modulatingFactor(u, gamma) * negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: true)
+        }
         if let gradient {
             let gy = classWeight * g * scale
             let perTotal = gy / total
-            for c in 0..<classes { gradient[c * stride] = exps[c] * perTotal }
-            gradient[y * stride] = -gy * u
+            for c in 0..<classes { gradient[c * stride] = product(exps[c], perTotal) }
+            gradient[y * stride] = product(-gy, u)
         }
         return classWeight * loss
     }
 
-    /// One position with a target distribution `q` (stride `targetStride`) from logits.
+    /// One position with a target distribution `q` from logits: returns the loss (half of it
+    /// when `halved`), and when `gradient` is non-nil writes `scale ·` the gradient.
     @inline(__always)
     func distribution(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
         classWeights: UnsafePointer<Scalar>?, scale: Scalar,
-        exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?
+        exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?,
+        halved: Bool
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
         let top = z[argmax * stride]
@@ -94,25 +116,18 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         for c in 0..<classes {
             let weight = q(c) * (classWeights?[c] ?? 1)
             guard weight != 0 else { gs[c] = 0; continue }
-            let negativeLogP = logTotal - (z[c * stride] - top)
             let u = complement(c, argmax: argmax, rest: rest, total: total, exp: exps[c])
-            let (l, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP)
-            if l.isFinite {
-                loss += weight * l
-            } else {
-                // The gap z_c - top overflowed (logits near ±Scalar.greatestFiniteMagnitude), so
-                // -log p_c is beyond the type's range; its share weight·(-log p_c), with a small
-                // smoothing weight, may not be. Work with halves, which cannot overflow, and
-                // double the product: infinity only if the share itself overflows.
-                let halfNegativeLogP = logTotal / 2 - (z[c * stride] / 2 - top / 2)
-                loss += 2 * (weight * (modulatingFactor(u, gamma) * halfNegativeLogP))
+            var (l, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: false))
+            if halved {
+                l = modulatingFactor(u, gamma) * negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: true)
             }
+            loss += weight * l
             gs[c] = weight * g
             sumG += weight * g
         }
         if let gradient {
             let perTotal = sumG / total
-            for c in 0..<classes { gradient[c * stride] = (exps[c] * perTotal - gs[c]) * scale }
+            for c in 0..<classes { gradient[c * stride] = product(product(exps[c], perTotal) - gs[c], scale) }
         }
         return loss
     }
@@ -140,7 +155,7 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             if let gradient {
                 var bracket = -1 / p
                 if gamma != 0 { bracket += gamma * logP / u }
-                gradient[c * stride] = weight * modulation * bracket * scale
+                gradient[c * stride] = product(weight * modulation * bracket, scale)
             }
         }
         return loss

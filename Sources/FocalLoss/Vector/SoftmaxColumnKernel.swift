@@ -35,30 +35,38 @@ struct SoftmaxColumnKernel {
         }
         var others = math.zero
         var labelExp = math.zero
-        var labelGap = math.zero
+        var labelLogit = math.zero
         for c in 0..<classes {
-            let gap = z.loadVector(at: c * stride) - top
+            let v = z.loadVector(at: c * stride)
+            let gap = v - top
             let e = math.exp(nonPositive: gap)
             gradient?.storeVector(e, at: c * stride)
             let isLabel = labels .== IntVector(repeating: Int32(truncatingIfNeeded: c))
             others += e.replacing(with: math.zero, where: isLabel)
             labelExp = labelExp.replacing(with: e, where: isLabel)
-            labelGap = labelGap.replacing(with: gap, where: isLabel)
+            labelLogit = labelLogit.replacing(with: v, where: isLabel)
         }
         let live = weight .> math.zero
         let result = tail.contribution(
             others: others.replacing(with: math.one, where: .!live),
             labelExp: labelExp.replacing(with: math.one, where: .!live),
-            labelGap: labelGap.replacing(with: math.zero, where: .!live),
+            labelLogit: labelLogit.replacing(with: math.zero, where: .!live), top: top.replacing(with: math.zero, where: .!live),
             live: live, classWeights: classWeights, scale: scale)
         if let gradient {
+            // Where weight times scale overflowed, a class whose exponential underflowed to 0
+            // gets 0, not 0·∞ = NaN (a blend only when some lane's coefficient is infinite).
+            let overflowed = any(.!(result.coefficient .<= math.greatestFinite))
             for c in 0..<classes {
-                gradient.storeVector(gradient.loadVector(at: c * stride) * result.coefficient, at: c * stride)
+                let e = gradient.loadVector(at: c * stride)
+                var g = e * result.coefficient
+                if overflowed { g = g.replacing(with: math.zero, where: e .== math.zero) }
+                gradient.storeVector(g, at: c * stride)
             }
             for lane in 0..<Vector.scalarCount where live[lane] {
                 gradient[Int(labels[lane]) * stride + lane] = result.atLabel[lane]
             }
         }
-        return result.loss * weight
+        let halfLoss = result.halfLoss * weight
+        return halfLoss + halfLoss
     }
 }

@@ -71,6 +71,13 @@ struct SoftmaxRowKernel {
     /// Scales a stored row of exponentials into its gradient.
     @inline(__always)
     func scale(_ row: UnsafeMutablePointer<Float>, classes: Int, by coefficient: Float, label y: Int, atLabel: Float) {
+        guard coefficient.isFinite else {
+            // The position's weight times the reduction's scale overflowed: a class whose
+            // exponential underflowed to 0 gets 0, not 0·∞ = NaN (the rare path).
+            for c in 0..<classes { row[c] = row[c] == 0 ? 0 : row[c] * coefficient }
+            row[y] = atLabel
+            return
+        }
         let lanes = Vector.scalarCount
         let whole = classes - classes % lanes
         let factor = Vector(repeating: coefficient)

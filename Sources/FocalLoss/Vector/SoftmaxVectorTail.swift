@@ -4,7 +4,10 @@
 /// From `R` (the sum of `e_c = exp(z_c - top)` over the classes other than the label), `e_y` and
 /// the label's gap `z_y - top`: `S = R + e_y`, `1 - p_y = R / S` (never `1 - p_y` by
 /// subtraction), and `-log p_y` as `log1p(R / e_y)` when `R <= e_y`, else `log S - (z_y - top)`,
-/// so it is exact at both ends. The gradient of a position is `g·p_c` off the label and
+/// so it is exact at both ends. The gap is taken in halves, `z_y/2 - top/2`, which cannot
+/// overflow for finite logits: with logits near `±Float.greatestFiniteMagnitude`, `-log p_y` is
+/// beyond `Float`'s range while `a_y·(-log p_y)·weight` may not be, so the tail returns half the
+/// loss and the caller doubles it after weighting (exact scalings by 2). The gradient of a position is `g·p_c` off the label and
 /// `-g·(1 - p_y)` at it, with `g = a_y·(1 - p_y)^γ·(1 + γ·p_y·(-log p_y) / (1 - p_y))·scale`.
 struct SoftmaxVectorTail {
     let math = VectorMath()
@@ -16,8 +19,10 @@ struct SoftmaxVectorTail {
 
     /// What a vector of positions contributes.
     struct Contribution {
-        /// `a_y·(1 - p_y)^γ·(-log p_y)`, 0 in lanes that are not live.
-        var loss: Vector
+        /// Half the loss, `a_y·(1 - p_y)^γ·(-log p_y) / 2`, 0 in lanes that are not live: the
+        /// caller doubles it after weighting, so that only a weighted loss beyond `Float`'s range
+        /// is infinite.
+        var halfLoss: Vector
         /// `g / S`: the gradient of class `c` is this times `e_c`.
         var coefficient: Vector
         /// The gradient at the label, `-g·(1 - p_y)`.
@@ -27,13 +32,14 @@ struct SoftmaxVectorTail {
     /// - Parameters:
     ///   - others: `R` per lane.
     ///   - labelExp: `e_y` per lane.
-    ///   - labelGap: `z_y - top` per lane.
+    ///   - labelLogit: `z_y` per lane.
+    ///   - top: The largest logit per lane.
     ///   - live: The lanes that count; the others may hold any finite values and get 0.
     ///   - classWeights: `a_y` per lane.
     ///   - scale: The factor of each lane's gradient (its weight times the reduction's scale).
     @_transparent
     func contribution(
-        others: Vector, labelExp: Vector, labelGap: Vector, live: Mask, classWeights: Vector, scale: Vector
+        others: Vector, labelExp: Vector, labelLogit: Vector, top: Vector, live: Mask, classWeights: Vector, scale: Vector
     ) -> Contribution {
         let total = others + labelExp
         let u = others / total
@@ -41,8 +47,10 @@ struct SoftmaxVectorTail {
         let ratio = others / labelExp
         let nearOne = ratio .<= math.one
         let viaLog1p = math.log1p(unit: ratio.replacing(with: math.zero, where: .!nearOne))
-        let viaLog = math.log(positive: total) - labelGap
-        let negativeLogP = viaLog.replacing(with: viaLog1p, where: nearOne)
+        let half = Vector(repeating: 0.5)
+        let viaLogHalf = math.log(positive: total) * half - (labelLogit * half - top * half)
+        let halfNegativeLogP = viaLogHalf.replacing(with: viaLog1p * half, where: nearOne)
+        let negativeLogP = halfNegativeLogP + halfNegativeLogP  // infinite where the gap overflows
         let factor = modulation.power(u, math)  // once per vector of positions
         var bracket = math.one
         if modulation.kind != .zero {
@@ -53,8 +61,10 @@ struct SoftmaxVectorTail {
             bracket += term.replacing(with: modulation.gamma, where: noOthers).replacing(with: math.zero, where: p .<= math.zero)
         }
         let weighted = classWeights * factor
-        let loss = (weighted * negativeLogP).replacing(with: math.zero, where: .!live)
+        let halfLoss = (weighted * halfNegativeLogP).replacing(with: math.zero, where: .!live)
         let g = (weighted * bracket * scale).replacing(with: math.zero, where: .!live)
-        return Contribution(loss: loss, coefficient: g / total, atLabel: -g * u)
+        // With g infinite (weight times scale overflowed) and 1 - p_y = 0 the label's entry is 0.
+        let atLabel = (-g * u).replacing(with: math.zero, where: u .<= math.zero)
+        return Contribution(halfLoss: halfLoss, coefficient: g / total, atLabel: atLabel)
     }
 }
