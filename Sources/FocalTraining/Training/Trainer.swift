@@ -48,7 +48,7 @@ public struct Trainer: Sendable {
             split = try StratifiedSplit(labels: data.labels, classCount: data.classCount,
                                         validationFraction: config.validationFraction, seed: config.seed)
         } catch {
-            throw .unsuitableData(reason: error.description)
+            throw .unsuitableData(reason: "\(error)")
         }
         let trainingPart = data.rows(split.training)
         let validationPart = data.rows(split.validation)
@@ -61,7 +61,7 @@ public struct Trainer: Sendable {
         let validationX = standardizer.transform(validationPart.features)
         let hasValidation = !split.validation.isEmpty && Set(validationPart.labels).count == data.classCount
         if config.earlyStoppingPatience != nil, !hasValidation {
-            throw .unsuitableData(reason: "early stopping needs every class among the validation rows; use a larger --validation")
+            throw .unsuitableData(reason: "early stopping needs every class among the validation rows; use a larger \(TrainingParameter.validationFraction)")
         }
 
         let loss = try BatchLoss(settings: config.loss, classCounts: counts)
