@@ -38,6 +38,8 @@ struct DocExampleTests {
         ("Sources/FocalDifferentiation/SigmoidFocalLoss+Differentiable.swift", "Snippets/DifferentiationDocExamples.swift"),
         ("Sources/FocalDifferentiation/SoftmaxFocalLoss+DifferentiableLabels.swift", "Snippets/DifferentiationDocExamples.swift"),
         ("Sources/FocalDifferentiation/FocalDifferentiation.docc/FocalDifferentiation.md", "Snippets/DifferentiationDocExamples.swift"),
+        ("Sources/FocalTraining/Training/Trainer.swift", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalTraining/Training/SettingText.swift", "Snippets/TrainingDocExamples.swift"),
     ])
     func examplesAreCompiled(source: String, snippet: String) throws {
         let blocks = try Self.swiftBlocks(in: source)

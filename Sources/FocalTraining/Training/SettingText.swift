@@ -6,8 +6,8 @@
 ///
 /// ```swift
 /// let requirement: SettingText = "needs validation data (\(TrainingParameter.validationFraction) > 0)"
-/// requirement.description                       // needs validation data (validationFraction > 0)
-/// requirement.rendered { _ in "--validation" }  // needs validation data (--validation > 0)
+/// print(requirement)                                   // needs validation data (validationFraction > 0)
+/// print(requirement.rendered { _ in "--validation" })  // needs validation data (--validation > 0)
 /// ```
 public struct SettingText: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
     /// A part of the text.

@@ -9,8 +9,8 @@ import Foundation
 /// let data = try Dataset(contentsOf: URL(fileURLWithPath: "train.csv"))
 /// let configuration = try TrainingConfiguration(
 ///     architecture: .mlp(hidden: [64]), loss: LossSettings(kind: .focal, gamma: 2), epochs: 30)
-/// let result = try Trainer(configuration: configuration).train(data)
-/// try result.model.write(to: URL(fileURLWithPath: "model.json"))
+/// let model = try Trainer(configuration: configuration).train(data)
+/// try model.write(to: URL(fileURLWithPath: "model.json"))
 /// ```
 ///
 /// Training is reproducible: the same configuration and data give a bit-identical model (and
