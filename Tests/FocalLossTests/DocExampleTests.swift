@@ -40,6 +40,8 @@ struct DocExampleTests {
         ("Sources/FocalDifferentiation/FocalDifferentiation.docc/FocalDifferentiation.md", "Snippets/DifferentiationDocExamples.swift"),
         ("Sources/FocalTraining/Training/Trainer.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/Training/SettingText.swift", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalTraining/Metrics/BinaryRanking.swift", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalTraining/FocalTraining.docc/FocalTraining.md", "Snippets/TrainingDocExamples.swift"),
     ])
     func examplesAreCompiled(source: String, snippet: String) throws {
         let blocks = try Self.swiftBlocks(in: source)
