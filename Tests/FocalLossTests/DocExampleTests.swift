@@ -42,6 +42,7 @@ struct DocExampleTests {
         ("Sources/FocalTraining/Training/SettingText.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/Metrics/BinaryRanking.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/FocalTraining.docc/FocalTraining.md", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalNumPy/FocalNumPy.docc/FocalNumPy.md", "Snippets/NumPyDocExamples.swift"),
     ])
     func examplesAreCompiled(source: String, snippet: String) throws {
         let blocks = try Self.swiftBlocks(in: source)
