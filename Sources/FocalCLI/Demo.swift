@@ -64,7 +64,7 @@ struct Demo: ParsableCommand {
                 architecture: architecture, optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
                 epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: seed)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.commandLineDescription)
         }
     }
 

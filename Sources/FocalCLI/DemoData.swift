@@ -42,7 +42,7 @@ struct DemoData {
             table = try CSVTable(contentsOf: url, fileName: name)
             dataset = try Dataset(table: table, labelColumn: label)
         } catch {
-            throw TrainingCLIError("\(option) \(error.description)")
+            throw TrainingCLIError("\(option) \(error.commandLineDescription)")
         }
         guard dataset.isBinary else {
             throw TrainingCLIError("\(option) \(name): column '\(label ?? table.header.last ?? "")' has \(dataset.classCount) classes; "

@@ -84,7 +84,7 @@ enum DemoRun {
                 model = try Trainer(configuration: configuration, threads: threads)
                     .train(split.training, labelColumn: data.labelColumn, progress: progress)
             } catch {
-                throw TrainingCLIError("\(data.name): \(name): \(error.description)")
+                throw TrainingCLIError("\(data.name): \(name): \(error.commandLineDescription)")
             }
             do {
                 let evaluation = try TestEvaluation(model: model, test: split.test, threads: threads)

@@ -125,7 +125,7 @@ struct Train: ParsableCommand {
                 batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
                 priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
         } catch let error as TrainingError {
-            throw ValidationError(error.description)
+            throw ValidationError(error.commandLineDescription)
         }
     }
 

@@ -6,7 +6,7 @@ struct TrainingCLIError: Error, CustomStringConvertible {
     let description: String
 
     init(_ description: String) { self.description = description }
-    init(_ error: DataError) { description = error.description }
+    init(_ error: DataError) { description = error.commandLineDescription }
     init(_ error: ModelFileError) { description = error.description }
-    init(_ error: TrainingError) { description = error.description }
+    init(_ error: TrainingError) { description = error.commandLineDescription }
 }

@@ -82,7 +82,7 @@ struct Tune: ParsableCommand {
                 epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: 0)
             return (base, gammas, alphas)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.commandLineDescription)
         }
     }
 

@@ -123,7 +123,7 @@ enum TuneGrid {
             settings.append(try LossSettings(kind: .crossEntropy))
             settings.append(try LossSettings(kind: .balancedCrossEntropy, alpha: .inverseFrequency))
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.commandLineDescription)
         }
         let jobs = settings.flatMap { loss in seeds.map { Job(loss: loss, seed: $0) } }
         let values = try runJobs(jobs, data: data, split: split, base: base, metric: metric, workers: workers, finished: finished)
@@ -156,7 +156,7 @@ enum TuneGrid {
                     let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
                     outcome = .success(metric.value(evaluation.report))
                 } catch let error as TrainingError {
-                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.description)"))
+                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription)"))
                 } catch {
                     outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
                 }

@@ -36,8 +36,13 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// In-memory data are inconsistent (counts that do not match, a label out of range, ...).
     case invalidData(reason: String)
 
-    /// A sentence naming the file, line and column and the problem.
-    public var description: String {
+    /// A sentence naming the file, line and column and the problem, with the settings it suggests
+    /// in their Swift spelling (`missingValues: .imputeTrainingMean`).
+    public var description: String { description(naming: \.description) }
+
+    /// A sentence naming the file, line and column and the problem, with each setting it suggests
+    /// spelt by `name` (such as a command-line tool's option).
+    public func description(naming name: (SettingReference) -> String) -> String {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot be read: \(reason)"
@@ -58,7 +63,7 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is not a finite number"
         case .missingValue(let file, let line, let column):
             return "\(file):\(line): column '\(column)': the value is missing "
-                + "(pass --impute-missing to fill missing values with the training mean)"
+                + "(pass \(name(.missingValues(.imputeTrainingMean))) to fill missing values with the training mean)"
         case .missingLabel(let file, let line, let column):
             return "\(file):\(line): column '\(column)': the label is missing"
         case .unknownClass(let file, let line, let column, let value, let known):

@@ -45,8 +45,8 @@ struct BatchLoss {
                 kernel = .softmax(try SoftmaxFocalLoss(gamma: gamma, alpha: alpha, threads: 1))
             }
         } catch {
-            throw .invalidSetting(name: "loss", value: "\(settings.kind.rawValue) (gamma \(settings.gamma), alpha \(settings.alpha))",
-                                  requirement: error.description)
+            throw .invalidSetting(parameter: .loss, value: "\(settings.kind.rawValue) (gamma \(settings.gamma), alpha \(settings.alpha))",
+                                  requirement: "\(error)")
         }
     }
 

@@ -41,9 +41,9 @@ public struct LossSettings: Sendable, Hashable, Codable {
         /// Parses `none`, a number in `[0, 1]`, `auto` (inverse frequency), `effective` (beta 0.999)
         /// or `effective:BETA` with `BETA` in `[0, 1)`.
         ///
-        /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for other text.
+        /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for other text.
         public init(parsing text: String) throws(TrainingError) {
-            let requirement = "must be a number in [0, 1], 'auto', 'effective' or 'effective:BETA' with BETA in [0, 1)"
+            let requirement: SettingText = "must be a number in [0, 1], 'auto', 'effective' or 'effective:BETA' with BETA in [0, 1)"
             switch text {
             case "none": self = .none
             case "auto", "inverse": self = .inverseFrequency
@@ -54,7 +54,7 @@ public struct LossSettings: Sendable, Hashable, Codable {
                 } else if let value = Double(text), value >= 0, value <= 1 {
                     self = .constant(value)
                 } else {
-                    throw .invalidSetting(name: "alpha", value: text, requirement: requirement)
+                    throw .invalidSetting(parameter: .alpha, value: text, requirement: requirement)
                 }
             }
         }
@@ -85,33 +85,35 @@ public struct LossSettings: Sendable, Hashable, Codable {
 
     /// Creates loss settings; `gamma` and `alpha` default by kind (see ``Kind``).
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a negative or
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for a negative or
     ///   non-finite `gamma`, a `gamma` other than 0 for a cross-entropy, a weighting with plain
     ///   cross-entropy, or an α out of range.
     public init(kind: Kind, gamma: Double? = nil, alpha: Alpha? = nil) throws(TrainingError) {
         switch kind {
         case .crossEntropy, .balancedCrossEntropy:
             if let gamma, gamma != 0 {
-                throw .invalidSetting(name: "gamma", value: "\(gamma)", requirement: "applies to --loss focal only (cross-entropy has gamma 0)")
+                throw .invalidSetting(parameter: .gamma, value: "\(gamma)",
+                                      requirement: "applies to \(SettingReference.lossKind(.focal)) only (cross-entropy has gamma 0)")
             }
         case .focal:
             break
         }
         if kind == .crossEntropy, let alpha, alpha != .none {
-            throw .invalidSetting(name: "alpha", value: alpha.description, requirement: "does not apply to plain cross-entropy; use --loss balanced-ce")
+            throw .invalidSetting(parameter: .alpha, value: alpha.description,
+                                  requirement: "does not apply to plain cross-entropy; use \(SettingReference.lossKind(.balancedCrossEntropy))")
         }
         let gamma = gamma ?? (kind == .focal ? 2 : 0)
         // Training computes in Float: a gamma beyond Float's range would become infinite there.
         guard gamma.isFinite, gamma >= 0, gamma <= Double(Float.greatestFiniteMagnitude) else {
-            throw .invalidSetting(name: "gamma", value: "\(gamma)",
+            throw .invalidSetting(parameter: .gamma, value: "\(gamma)",
                                   requirement: "must be >= 0 and finite in Float (at most \(Float.greatestFiniteMagnitude))")
         }
         let alpha = alpha ?? (kind == .balancedCrossEntropy ? .inverseFrequency : .none)
         switch alpha {
         case .constant(let value) where !(value >= 0 && value <= 1):
-            throw .invalidSetting(name: "alpha", value: "\(value)", requirement: "must be in [0, 1]")
+            throw .invalidSetting(parameter: .alpha, value: "\(value)", requirement: "must be in [0, 1]")
         case .effectiveNumber(let beta) where !(beta >= 0 && beta < 1):
-            throw .invalidSetting(name: "alpha", value: "effective:\(beta)", requirement: "beta must be in [0, 1)")
+            throw .invalidSetting(parameter: .alpha, value: "effective:\(beta)", requirement: "beta must be in [0, 1)")
         default: break
         }
         self.kind = kind

@@ -31,7 +31,7 @@ public struct TrainedModel: Sendable, Hashable, Codable {
 
     /// Assembles a model and checks that its parts agree.
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` when sizes disagree.
+    /// - Throws: ``TrainingError/inconsistentModel(reason:)`` when sizes disagree.
     public init(
         network: Network, standardizer: Standardizer, featureNames: [String], labelColumn: String, classNames: [String],
         threshold: Double, missingValues: MissingValuePolicy, configuration: TrainingConfiguration, summary: TrainingSummary
@@ -47,7 +47,7 @@ public struct TrainedModel: Sendable, Hashable, Codable {
         self.missingValues = missingValues
         self.configuration = configuration
         self.summary = summary
-        if let problem = inconsistency() { throw .invalidSetting(name: "model", value: "", requirement: problem) }
+        if let problem = inconsistency() { throw .inconsistentModel(reason: problem) }
     }
 
     /// Why the parts do not fit together, or `nil`.

@@ -11,16 +11,22 @@ public struct DenseLayer: Sendable, Hashable, Codable {
 
     /// Creates a layer from its weights and biases.
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` when the counts do not
-    ///   match or a value is not finite.
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` naming
+    ///   ``TrainingParameter/weights`` or ``TrainingParameter/bias`` when a count does not match the
+    ///   sizes (or a size is not positive) or a value is not finite.
     public init(inputs: Int, outputs: Int, weights: [Float], bias: [Float]) throws(TrainingError) {
-        guard inputs > 0, outputs > 0, inputs.multipliedReportingOverflow(by: outputs) == (weights.count, false),
-              bias.count == outputs else {
-            throw .invalidSetting(name: "layer", value: "\(outputs)x\(inputs) with \(weights.count) weights and \(bias.count) biases",
-                                  requirement: "must hold outputs x inputs weights and one bias per output")
+        guard inputs > 0, outputs > 0, inputs.multipliedReportingOverflow(by: outputs) == (weights.count, false) else {
+            throw .invalidSetting(parameter: .weights, value: "\(weights.count) values for \(outputs) outputs x \(inputs) inputs",
+                                  requirement: "must hold outputs x inputs values, with both sizes > 0")
         }
-        guard weights.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else {
-            throw .invalidSetting(name: "layer", value: "\(outputs)x\(inputs)", requirement: "must hold finite values")
+        guard bias.count == outputs else {
+            throw .invalidSetting(parameter: .bias, value: "\(bias.count) values for \(outputs) outputs",
+                                  requirement: "must hold one value per output")
+        }
+        for (parameter, values) in [(TrainingParameter.weights, weights), (.bias, bias)] {
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                throw .invalidSetting(parameter: parameter, value: "\(values[index]) at index \(index)", requirement: "must be finite")
+            }
         }
         self.inputs = inputs
         self.outputs = outputs

@@ -27,10 +27,10 @@ public enum ModelArchitecture: Sendable, Hashable, Codable, CustomStringConverti
 
     /// Parses `logistic`, `mlp` or `mlp:64,32`.
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for any other text or a
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for any other text or a
     ///   hidden size outside `1...65536`.
     public init(parsing text: String) throws(TrainingError) {
-        let requirement = "must be 'logistic', 'mlp' or 'mlp:' followed by hidden sizes such as 64,32"
+        let requirement: SettingText = "must be 'logistic', 'mlp' or 'mlp:' followed by hidden sizes such as 64,32"
         if text == "logistic" {
             self = .logistic
             return
@@ -39,10 +39,10 @@ public enum ModelArchitecture: Sendable, Hashable, Codable, CustomStringConverti
             self = .mlp(hidden: [64])
             return
         }
-        guard text.hasPrefix("mlp:") else { throw .invalidSetting(name: "model", value: text, requirement: requirement) }
+        guard text.hasPrefix("mlp:") else { throw .invalidSetting(parameter: .architecture, value: text, requirement: requirement) }
         let sizes = text.dropFirst(4).split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil && (1...65536).contains($0!) }) else {
-            throw .invalidSetting(name: "model", value: text, requirement: requirement + " (each in 1...65536)")
+            throw .invalidSetting(parameter: .architecture, value: text, requirement: "\(requirement) (each in 1...65536)")
         }
         self = .mlp(hidden: sizes.map { $0! })
     }

@@ -16,12 +16,12 @@ public struct Network: Sendable, Hashable, Codable {
     /// Creates a network from layers whose sizes chain (each layer's inputs are the previous
     /// layer's outputs).
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` when there is no layer
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` when there is no layer
     ///   or the sizes do not chain.
     public init(layers: [DenseLayer]) throws(TrainingError) {
-        guard !layers.isEmpty else { throw .invalidSetting(name: "layers", value: "[]", requirement: "must hold at least one layer") }
+        guard !layers.isEmpty else { throw .invalidSetting(parameter: .layers, value: "[]", requirement: "must hold at least one layer") }
         for index in 1..<layers.count where layers[index].inputs != layers[index - 1].outputs {
-            throw .invalidSetting(name: "layers", value: "layer \(index) has \(layers[index].inputs) inputs",
+            throw .invalidSetting(parameter: .layers, value: "layer \(index) has \(layers[index].inputs) inputs",
                                   requirement: "must have \(layers[index - 1].outputs) inputs, the previous layer's outputs")
         }
         self.layers = layers

@@ -24,29 +24,29 @@ public struct OptimizerSettings: Sendable, Hashable, Codable {
 
     /// Creates optimiser settings.
     ///
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a learning rate that
-    ///   is not finite and `> 0`, a momentum outside `[0, 1)`, a weight decay `< 0` or with `lr x decay >= 1`, or betas
-    ///   outside `[0, 1)`.
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for a learning rate that
+    ///   is not finite and `> 0`, a momentum outside `[0, 1)`, a weight decay `< 0` or with `learningRate x weightDecay >= 1`,
+    ///   or betas outside `[0, 1)`.
     public init(kind: Kind, learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws(TrainingError) {
         guard learningRate.isFinite, learningRate > 0 else {
-            throw .invalidSetting(name: "lr", value: "\(learningRate)", requirement: "must be finite and > 0")
+            throw .invalidSetting(parameter: .learningRate, value: "\(learningRate)", requirement: "must be finite and > 0")
         }
         switch kind {
         case .sgd(let momentum) where !(momentum >= 0 && momentum < 1):
-            throw .invalidSetting(name: "momentum", value: "\(momentum)", requirement: "must be in [0, 1)")
+            throw .invalidSetting(parameter: .momentum, value: "\(momentum)", requirement: "must be in [0, 1)")
         case .adamW(let decay) where !(decay >= 0 && decay.isFinite):
-            throw .invalidSetting(name: "weight-decay", value: "\(decay)", requirement: "must be finite and >= 0")
+            throw .invalidSetting(parameter: .weightDecay, value: "\(decay)", requirement: "must be finite and >= 0")
         case .adamW(let decay) where !(learningRate * decay < 1):
             // AdamW multiplies every weight by 1 - lr * decay each step: at 1 or more they vanish or flip sign.
-            throw .invalidSetting(name: "weight-decay", value: "\(decay)",
+            throw .invalidSetting(parameter: .weightDecay, value: "\(decay)",
                                   requirement: "times the learning rate \(learningRate) must be below 1 (AdamW scales weights by 1 - lr x decay)")
         default: break
         }
-        guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {
-            throw .invalidSetting(name: "beta", value: "(\(beta1), \(beta2))", requirement: "must be in [0, 1)")
+        for (parameter, beta) in [(TrainingParameter.beta1, beta1), (.beta2, beta2)] where !(beta >= 0 && beta < 1) {
+            throw .invalidSetting(parameter: parameter, value: "\(beta)", requirement: "must be in [0, 1)")
         }
         guard epsilon.isFinite, epsilon > 0 else {
-            throw .invalidSetting(name: "epsilon", value: "\(epsilon)", requirement: "must be finite and > 0")
+            throw .invalidSetting(parameter: .epsilon, value: "\(epsilon)", requirement: "must be finite and > 0")
         }
         self.kind = kind
         self.learningRate = learningRate

@@ -38,30 +38,31 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
     ///   - earlyStoppingPatience: Default `nil` (no early stopping).
     ///   - priorProbability: Default 0.01, in `(0, 1)`.
     ///   - softmaxPriorBias: Default `true`.
-    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for a value out of range.
+    /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for a value out of range.
     public init(
         architecture: ModelArchitecture = .logistic, loss: LossSettings? = nil, optimizer: OptimizerSettings? = nil,
         epochs: Int = 50, batchSize: Int = 64, validationFraction: Double = 0.2, seed: UInt64 = 0,
         earlyStoppingPatience: Int? = nil, priorProbability: Double = 0.01, softmaxPriorBias: Bool = true
     ) throws(TrainingError) {
-        guard epochs >= 1 else { throw .invalidSetting(name: "epochs", value: "\(epochs)", requirement: "must be at least 1") }
-        guard batchSize >= 1 else { throw .invalidSetting(name: "batch-size", value: "\(batchSize)", requirement: "must be at least 1") }
+        guard epochs >= 1 else { throw .invalidSetting(parameter: .epochs, value: "\(epochs)", requirement: "must be at least 1") }
+        guard batchSize >= 1 else { throw .invalidSetting(parameter: .batchSize, value: "\(batchSize)", requirement: "must be at least 1") }
         guard validationFraction >= 0, validationFraction < 1 else {
-            throw .invalidSetting(name: "validation", value: "\(validationFraction)", requirement: "must be in [0, 1)")
+            throw .invalidSetting(parameter: .validationFraction, value: "\(validationFraction)", requirement: "must be in [0, 1)")
         }
         if let patience = earlyStoppingPatience, patience < 1 {
-            throw .invalidSetting(name: "patience", value: "\(patience)", requirement: "must be at least 1")
+            throw .invalidSetting(parameter: .earlyStoppingPatience, value: "\(patience)", requirement: "must be at least 1")
         }
         if earlyStoppingPatience != nil, validationFraction == 0 {
-            throw .invalidSetting(name: "patience", value: "\(earlyStoppingPatience!)", requirement: "needs validation data (--validation > 0)")
+            throw .invalidSetting(parameter: .earlyStoppingPatience, value: "\(earlyStoppingPatience!)",
+                                  requirement: "needs validation data (\(TrainingParameter.validationFraction) > 0)")
         }
         // The prior bias log(p / (1 - p)) is used in Float: p must keep it (and its sigmoid) finite and non-zero.
         guard priorProbability >= 1e-30, priorProbability <= 1 - 1e-7 else {
-            throw .invalidSetting(name: "prior", value: "\(priorProbability)",
+            throw .invalidSetting(parameter: .priorProbability, value: "\(priorProbability)",
                                   requirement: "must be in [1e-30, 1 - 1e-7] (in (0, 1), with a prior bias Float can hold)")
         }
         for size in architecture.hiddenSizes where size < 1 {
-            throw .invalidSetting(name: "model", value: architecture.description, requirement: "hidden sizes must be at least 1")
+            throw .invalidSetting(parameter: .architecture, value: architecture.description, requirement: "hidden sizes must be at least 1")
         }
         self.architecture = architecture
         if let loss { self.loss = loss } else { self.loss = try LossSettings(kind: .focal) }

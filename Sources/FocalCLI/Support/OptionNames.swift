@@ -1,0 +1,47 @@
+import FocalTraining
+
+/// The options of `focal train`, `tune` and `demo` that set FocalTraining's parameters: the one
+/// place the command line maps the library's Swift names (`learningRate`, `kind: .focal`) to its
+/// own (`--lr`, `--loss focal`), so the library's messages name the options the user typed.
+enum OptionNames {
+    /// The option for a setting: `--lr`, `--loss balanced-ce`, `--impute-missing`.
+    static func name(of setting: SettingReference) -> String {
+        switch setting {
+        case .parameter(let parameter): return name(of: parameter)
+        case .lossKind(let kind): return "--loss \(kind.rawValue)"
+        case .missingValues(.imputeTrainingMean): return "--impute-missing"
+        case .missingValues(.reject): return "no --impute-missing"
+        }
+    }
+
+    /// The option that sets `parameter`; the Swift name for those no option sets.
+    static func name(of parameter: TrainingParameter) -> String {
+        switch parameter {
+        case .architecture: return "--model"
+        case .lossKind, .loss: return "--loss"
+        case .gamma: return "--gamma"
+        case .alpha: return "--alpha"
+        case .learningRate: return "--lr"
+        case .momentum: return "--momentum"
+        case .weightDecay: return "--weight-decay"
+        case .epochs: return "--epochs"
+        case .batchSize: return "--batch-size"
+        case .validationFraction: return "--validation"
+        case .earlyStoppingPatience: return "--patience"
+        case .priorProbability: return "--prior"
+        case .missingValues: return "--impute-missing"
+        case .beta1, .beta2, .epsilon, .layers, .weights, .bias: return parameter.description
+        }
+    }
+}
+
+extension TrainingError {
+    /// The message with the options in place of the library's parameter names:
+    /// `--lr 0.0: must be finite and > 0`.
+    var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
+}
+
+extension DataError {
+    /// The message with the options in place of the library's parameter names.
+    var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
+}
