@@ -72,7 +72,7 @@ enum DemoRun {
         do {
             split = try HoldOutSplit(data.dataset, testFraction: testFraction, seed: base.seed)
         } catch {
-            throw TrainingCLIError("\(data.name): \(error.description)")
+            throw CLIError(verbatim: "\(data.name): \(error.description)")
         }
         var models: [DemoModelResult] = []
         for (index, (name, loss)) in losses().enumerated() {
@@ -84,7 +84,7 @@ enum DemoRun {
                 model = try Trainer(configuration: configuration, threads: threads)
                     .train(split.training, labelColumn: data.labelColumn, progress: progress)
             } catch {
-                throw TrainingCLIError("\(data.name): \(name): \(error.description)")
+                throw CLIError(verbatim: "\(data.name): \(name): \(error.description)")
             }
             do {
                 let evaluation = try TestEvaluation(model: model, test: split.test, threads: threads)
@@ -92,7 +92,7 @@ enum DemoRun {
                     .precisionRecallCurve(dropIntermediate: true)
                 models.append(DemoModelResult(name: name, loss: loss, model: model, evaluation: evaluation, curve: curve))
             } catch {
-                throw TrainingCLIError("\(data.name): test metrics of \(name): \(error.description)")
+                throw CLIError(verbatim: "\(data.name): test metrics of \(name): \(error.description)")
             }
         }
         let focal = models[2].evaluation
@@ -102,7 +102,7 @@ enum DemoRun {
             do {
                 losses = try LossDistribution.focalLosses(logits: focal.logits, labels: focal.labels, gamma: gamma)
             } catch {
-                throw TrainingCLIError("\(data.name): loss distribution: \(error)")
+                throw CLIError(verbatim: "\(data.name): loss distribution: \(error)")
             }
             let positives = zip(losses, focal.labels).filter { $0.1 == 1 }.map(\.0)
             let negatives = zip(losses, focal.labels).filter { $0.1 == 0 }.map(\.0)

@@ -45,18 +45,18 @@ struct Evaluate: ParsableCommand {
         do {
             trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         do {
             dataset = try trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let report: ClassificationReport
         do {
             report = try trained.report(on: dataset, threshold: threshold, threads: threads)
         } catch {
-            throw TrainingCLIError("\(data): \(error)")
+            throw CLIError(verbatim: "\(data): \(error)")
         }
         if json {
             let encoder = JSONEncoder()

@@ -41,7 +41,7 @@ struct Predict: ParsableCommand {
             do {
                 try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
             } catch {
-                throw TrainingCLIError(error.description.replacingOccurrences(of: "model file", with: "output file"))
+                throw CLIError(verbatim: error.description.replacingOccurrences(of: "model file", with: "output file"))
             }
         } else {
             TrainingTerminal.writeOutput(text)
@@ -55,23 +55,23 @@ struct Predict: ParsableCommand {
         do {
             trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         if threshold != nil, !trained.isBinary {
-            throw TrainingCLIError("--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
+            throw CLIError(verbatim: "--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
                 + "(it predicts the most probable)")
         }
         do {
             features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let classCount = trained.classNames.count
         let rowCount = features.count / trained.featureNames.count
         let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threads)
         // Finite weights can still overflow (weights of 1e38, scales of 1e-320): never print NaN.
         if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
-            throw TrainingCLIError("\(data): data row \(bad / classCount + 1) gives a non-finite score "
+            throw CLIError(verbatim: "\(data): data row \(bad / classCount + 1) gives a non-finite score "
                 + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
         }
         let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)

@@ -148,7 +148,7 @@ struct Train: ParsableCommand {
             table = try CSVTable(contentsOf: url, fileName: data)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let loadTime = clock.now - loadStart
         let labelColumn = label ?? table.header[table.header.count - 1]
@@ -160,13 +160,13 @@ struct Train: ParsableCommand {
                 dataset, labelColumn: labelColumn, missingValues: imputeMissing ? .imputeTrainingMean : .reject,
                 progress: progress.map { progress in { progress.handle($0) } })
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let trainTime = clock.now - trainStart
         do {
             try model.write(to: URL(fileURLWithPath: out))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"

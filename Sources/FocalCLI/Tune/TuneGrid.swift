@@ -115,7 +115,7 @@ enum TuneGrid {
         do {
             split = try HoldOutSplit(data.dataset, testFraction: DemoRun.testFraction, seed: 0)
         } catch {
-            throw TrainingCLIError("\(data.name): \(error.description)")
+            throw CLIError(verbatim: "\(data.name): \(error.description)")
         }
         var settings: [LossSettings] = []
         do {
@@ -150,15 +150,15 @@ enum TuneGrid {
                 var configuration = base
                 configuration.loss = job.loss
                 configuration.seed = job.seed
-                let outcome: Result<Double, TrainingCLIError>
+                let outcome: Result<Double, CLIError>
                 do {
                     let model = try Trainer(configuration: configuration, threads: 1).train(split.training, labelColumn: data.labelColumn)
                     let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
                     outcome = .success(metric.value(evaluation.report))
                 } catch let error as TrainingError {
-                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.description)"))
+                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.description)"))
                 } catch {
-                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
+                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
                 }
                 let done = state.finish(index, outcome)
                 finished(done, jobs.count)
@@ -173,7 +173,7 @@ private final class JobState: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var done = 0
-    private var results: [Result<Double, TrainingCLIError>?]
+    private var results: [Result<Double, CLIError>?]
     private var failed = false
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
@@ -187,7 +187,7 @@ private final class JobState: @unchecked Sendable {
     }
 
     /// Records a job's outcome; returns how many jobs are done.
-    func finish(_ index: Int, _ outcome: Result<Double, TrainingCLIError>) -> Int {
+    func finish(_ index: Int, _ outcome: Result<Double, CLIError>) -> Int {
         lock.lock(); defer { lock.unlock() }
         results[index] = outcome
         if case .failure = outcome { failed = true }
