@@ -39,8 +39,6 @@ struct DemoResult {
 
 /// Trains and evaluates the demo's three models.
 enum DemoRun {
-    /// The share of each class held out as the test split (as the shared baselines: 70/30).
-    static let testFraction = 0.3
     /// The gammas of Figure 4.
     static let figureGammas = [0, 0.5, 1, 2]
     /// The focal loss's alpha: 0.25, the paper's choice with gamma 2 (its Table 1), which
@@ -70,7 +68,7 @@ enum DemoRun {
     ) throws -> DemoResult {
         let split: HoldOutSplit
         do {
-            split = try HoldOutSplit(data.dataset, testFraction: testFraction, seed: base.seed)
+            split = try HoldOutSplit(data.dataset, testFraction: DemoData.testFraction, seed: base.seed)
         } catch {
             throw CLIError(verbatim: "\(data.name): \(error.description)")
         }

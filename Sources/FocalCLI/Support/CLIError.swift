@@ -90,14 +90,3 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
-
-/// A shape written as NumPy prints it: `(8, 4)`, `(8,)`, `()`.
-func shapeText(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-}
-
-/// A number for a message: integers without a trailing `.0`, others in Swift's shortest form.
-func messageNumber(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
-}

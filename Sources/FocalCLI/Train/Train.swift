@@ -185,17 +185,3 @@ struct Train: ParsableCommand {
         return (model, text)
     }
 }
-
-/// A duration in seconds with two decimals.
-func seconds(_ duration: Duration) -> String {
-    let (whole, attoseconds) = duration.components
-    return format(Double(whole) + Double(attoseconds) * 1e-18, digits: 2)
-}
-
-/// `focal (gamma 2, alpha auto)` and the like.
-func lossDescription(_ loss: LossSettings) -> String {
-    var text = loss.kind.rawValue
-    if loss.kind == .focal { text += " gamma \(loss.gamma)" }
-    if loss.alpha != .none { text += " alpha \(loss.alpha)" }
-    return text
-}

@@ -59,10 +59,7 @@ struct Tune: ParsableCommand {
 
     /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
     func settings() throws -> (TrainingConfiguration, [Double], [LossSettings.Alpha]) {
-        let gammas = try NumberList.parse(gamma, option: "--gamma")
-        if let bad = gammas.first(where: { $0 < 0 }) {
-            throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
-        }
+        let gammas = try NumberList.gammas(gamma)
         var alphas: [LossSettings.Alpha] = []
         for entry in alpha.split(separator: ",", omittingEmptySubsequences: false) {
             let text = entry.trimmingCharacters(in: .whitespaces)

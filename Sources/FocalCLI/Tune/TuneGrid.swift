@@ -113,7 +113,7 @@ enum TuneGrid {
     ) throws -> TuneResult {
         let split: HoldOutSplit
         do {
-            split = try HoldOutSplit(data.dataset, testFraction: DemoRun.testFraction, seed: 0)
+            split = try HoldOutSplit(data.dataset, testFraction: DemoData.testFraction, seed: 0)
         } catch {
             throw CLIError(verbatim: "\(data.name): \(error.description)")
         }

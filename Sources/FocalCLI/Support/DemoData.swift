@@ -11,6 +11,10 @@ struct DemoData {
     /// The label column.
     let labelColumn: String
 
+    /// The share of each class held out as the test split, in `demo` and `tune` alike (as the
+    /// shared baselines: 70/30).
+    static let testFraction = 0.3
+
     /// The name of the data set embedded in `focal` (see `Resources/PROVENANCE.md`).
     static let embeddedName = "mammography.csv"
 
