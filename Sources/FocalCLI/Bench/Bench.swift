@@ -5,7 +5,7 @@ import FocalTraining
 import Foundation
 
 /// `focal bench`: times the fused kernels on synthetic data.
-struct Bench: ParsableCommand {
+struct Bench: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Time the focal-loss kernels: loss only, and loss with gradient, in ns per element.",
         discussion: """
@@ -17,6 +17,9 @@ struct Bench: ParsableCommand {
             """
     )
 
+    /// A kernel call splits its input across threads.
+    static let threadsHelp = "The most threads a call may use (default: one per processor)."
+
     enum Kind: String, ExpressibleByArgument, CaseIterable { case sigmoid, softmax }
     enum Precision: String, ExpressibleByArgument, CaseIterable { case float, double }
 
@@ -26,8 +29,7 @@ struct Bench: ParsableCommand {
     @Option(help: "The input shape, e.g. 131072x80 (softmax: the class axis is the last).")
     var shape: String = "131072x80"
 
-    @Option(parsing: .unconditional, help: "The most threads a call may use (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Bench>
 
     @Option(parsing: .unconditional, help: "The focusing parameter gamma.")
     var gamma: Double = 2
@@ -46,7 +48,7 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         guard gamma.isFinite, gamma >= 0 else { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
         _ = try parsedShape()
     }
@@ -117,7 +119,7 @@ struct Bench: ParsableCommand {
         var rng = SeededGenerator(seed: 42)  // fast and repeatable; the system generator made setup take seconds
         let logits = (0..<count).map { _ in Scalar(Double.random(in: -4...4, using: &rng)) }
         var gradient = [Scalar](repeating: 0, count: count)
-        let threadCount = threads ?? FocalThreading.defaultThreadCount
+        let threadCount = threading.threads ?? FocalThreading.defaultThreadCount
         let forward: () throws -> Scalar
         let forwardBackward: () throws -> Scalar
         switch kind {

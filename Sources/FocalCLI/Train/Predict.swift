@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal predict`: class probabilities and the predicted class of each CSV row.
-struct Predict: ParsableCommand {
+struct Predict: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Predict: one CSV row per input row with the class probabilities and the predicted class.",
         discussion: """
@@ -14,8 +14,7 @@ struct Predict: ParsableCommand {
             """
     )
 
-    @Argument(help: "The model file written by 'focal train'.")
-    var model: String
+    @OptionGroup var modelFile: ModelFileArgument
 
     @Argument(help: "The rows to predict: a CSV file with a header.")
     var data: String
@@ -26,13 +25,12 @@ struct Predict: ParsableCommand {
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
-    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Predict>
 
     func validate() throws {
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         try DecisionThreshold.validate(threshold)
-        try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", modelFile.model), ("the data file", data)])
     }
 
     func run() throws {
@@ -50,13 +48,9 @@ struct Predict: ParsableCommand {
 
     /// The CSV this command writes.
     func output() throws -> String {
-        let trained: TrainedModel
+        let model = modelFile.model
+        let trained = try modelFile.load()
         let features: [Float]
-        do {
-            trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
-        } catch {
-            throw CLIError(error)
-        }
         if threshold != nil, !trained.isBinary {
             throw CLIError(verbatim: "--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
                 + "(it predicts the most probable)")
@@ -68,7 +62,7 @@ struct Predict: ParsableCommand {
         }
         let classCount = trained.classNames.count
         let rowCount = features.count / trained.featureNames.count
-        let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threads)
+        let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threading.threads)
         // Finite weights can still overflow (weights of 1e38, scales of 1e-320): never print NaN.
         if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
             throw CLIError(verbatim: "\(data): data row \(bad / classCount + 1) gives a non-finite score "
