@@ -68,7 +68,8 @@ let package = Package(
             path: "Benchmarks/AutodiffOverhead"
         ),
         // What the test targets share: the fixtures under Tests/Fixtures (copies of the shared
-        // reference files, so `swift test` needs nothing outside the clone) and their decoders.
+        // reference files, so `swift test` needs nothing outside the clone), their decoders, and
+        // the seeded generator SplitMix64.
         .target(name: "FocalTestSupport", path: "Tests/FocalTestSupport"),
         .testTarget(
             name: "FocalLossTests",
@@ -78,8 +79,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
-        .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
+        .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining", "FocalTestSupport"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
-        .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation"]),
+        .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation", "FocalTestSupport"]),
     ]
 )
