@@ -61,10 +61,11 @@ let package = Package(
             dependencies: ["FocalDifferentiation", "FocalLoss"],
             path: "Examples/AutodiffLogisticRegression"
         ),
-        // The autodiff path's overhead over the fused kernel (run in release).
+        // The autodiff path's overhead over the fused kernel (run in release); its inputs come
+        // from FocalTraining's seeded generator.
         .executableTarget(
             name: "AutodiffOverhead",
-            dependencies: ["FocalDifferentiation", "FocalLoss"],
+            dependencies: ["FocalDifferentiation", "FocalLoss", "FocalTraining"],
             path: "Benchmarks/AutodiffOverhead"
         ),
         // What the test targets share: the fixtures under Tests/Fixtures (copies of the shared
