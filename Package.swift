@@ -61,14 +61,16 @@ let package = Package(
             dependencies: ["FocalDifferentiation", "FocalLoss"],
             path: "Examples/AutodiffLogisticRegression"
         ),
-        // The autodiff path's overhead over the fused kernel (run in release).
+        // The autodiff path's overhead over the fused kernel (run in release); its inputs come
+        // from FocalTraining's seeded generator.
         .executableTarget(
             name: "AutodiffOverhead",
-            dependencies: ["FocalDifferentiation", "FocalLoss"],
+            dependencies: ["FocalDifferentiation", "FocalLoss", "FocalTraining"],
             path: "Benchmarks/AutodiffOverhead"
         ),
         // What the test targets share: the fixtures under Tests/Fixtures (copies of the shared
-        // reference files, so `swift test` needs nothing outside the clone) and their decoders.
+        // reference files, so `swift test` needs nothing outside the clone), their decoders, and
+        // the seeded generator SplitMix64.
         .target(name: "FocalTestSupport", path: "Tests/FocalTestSupport"),
         .testTarget(
             name: "FocalLossTests",
@@ -78,8 +80,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
-        .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining"]),
+        .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining", "FocalTestSupport"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
-        .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation"]),
+        .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation", "FocalTestSupport"]),
     ]
 )

@@ -20,7 +20,7 @@ MASK = (1 << 64) - 1
 
 
 class SplitMix64:
-    """Same as MetricsRandom in Tests/FocalTrainingTests/MetricsSupport.swift."""
+    """Same as SplitMix64 in Tests/FocalTestSupport/SplitMix64.swift."""
 
     def __init__(self, seed):
         self.state = seed & MASK

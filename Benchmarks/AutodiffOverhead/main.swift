@@ -14,6 +14,7 @@
 import _Differentiation
 import FocalDifferentiation
 import FocalLoss
+import FocalTraining
 
 struct Options {
     var count = 1_000_000
@@ -33,18 +34,6 @@ struct Options {
             default: fatalError("unknown option \(flag)")
             }
         }
-    }
-}
-
-/// A deterministic generator for the synthetic inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -91,7 +80,7 @@ extension String {
 }
 
 let options = Options(CommandLine.arguments)
-var generator = SplitMix64(state: 42)
+var generator = SeededGenerator(seed: 42)  // the toolkit's: the same inputs on every run
 let n = options.count
 
 // Sigmoid: logits uniform in [-4, 4], about 1% positives, gamma 2, alpha 0.25, mean.

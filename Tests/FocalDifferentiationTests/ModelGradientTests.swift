@@ -2,6 +2,7 @@
 import _Differentiation
 import FocalDifferentiation
 import FocalLoss
+import FocalTestSupport
 import Foundation
 import Testing
 

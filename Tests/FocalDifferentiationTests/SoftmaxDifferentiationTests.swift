@@ -2,6 +2,7 @@
 import _Differentiation
 import FocalDifferentiation
 import FocalLoss
+import FocalTestSupport
 import Testing
 
 @Suite("Softmax focal loss under autodiff")

@@ -1,4 +1,5 @@
 import FocalLoss
+import FocalTestSupport
 import Testing
 
 /// The sigmoid kernels against the independent `Float80` reference on random inputs of many
@@ -21,7 +22,7 @@ struct SigmoidRandomTests {
         }
 
         init(seed: UInt64) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let shapes: [[Int]] = [[1], [17], [64, 1], [9, 5], [3, 4, 5, 6], [2, 3, 7], [1, 80, 2, 2], [257]]
             shape = shapes[Int(seed) % shapes.count]
             let count = shape.reduce(1, *)

@@ -1,4 +1,5 @@
 import FocalLoss
+import FocalTestSupport
 import Testing
 
 /// The softmax kernels against the independent `Float80` reference on random inputs: C from 2 to
@@ -41,7 +42,7 @@ struct SoftmaxRandomTests {
         }
 
         init(seed: UInt64) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             func float(_ value: Double) -> Double { Double(Float(value)) }
             let spatialAxes = Int(seed % 4)
             let n = Int.random(in: 1...3, using: &rng)

@@ -1,4 +1,5 @@
 import FocalLoss
+import FocalTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct SoftmaxSpecialCaseTests {
     /// A random channels-first problem `(n, c, h, w)` and its class-last transpose `(n, h, w, c)`.
     static func problem(n: Int, c: Int, h: Int, w: Int, seed: UInt64) -> (first: [Double], last: [Double], labels: [Int]) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let first = (0..<(n * c * h * w)).map { _ in Double.random(in: -6...6, using: &rng) }
         var last = first
         for i in 0..<n { for k in 0..<c { for y in 0..<h { for x in 0..<w {
@@ -157,7 +158,7 @@ struct SoftmaxSpecialCaseTests {
 
     @Test("The fused gradient is the derivative of the loss the library computes", arguments: 0..<12)
     func finiteDifferences(seed: Int) throws {
-        var rng = SeededGenerator(seed: UInt64(1000 + seed))
+        var rng = SplitMix64(seed: UInt64(1000 + seed))
         let classes = [2, 3, 7, 40][seed % 4]
         let shape = seed % 2 == 0 ? [3, classes] : [2, classes, 3]
         let count = shape.reduce(1, *)

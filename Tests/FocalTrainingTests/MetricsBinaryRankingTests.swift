@@ -1,4 +1,5 @@
 import FocalTraining
+import FocalTestSupport
 import Testing
 
 /// Ranking metrics on small cases computed by hand; the arithmetic is in the comments.
@@ -187,7 +188,7 @@ struct MetricsBinaryRankingTests {
 
     @Test("Agrees with the definitions on 300 random small cases with ties")
     func randomAgainstDefinitions() throws {
-        var random = MetricsRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         for trial in 0..<300 {
             let count = 2 + Int(random.next() % 30)
             let levels = 1 + random.next() % 12

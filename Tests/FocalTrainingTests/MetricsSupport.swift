@@ -1,3 +1,4 @@
+import FocalTestSupport
 import Testing
 
 /// `|got - expected| <= rtol * |expected| + atol`, recorded as a test issue naming `what` when not.
@@ -21,26 +22,12 @@ func expectMetrics(
     }
 }
 
-/// SplitMix64, the same generator as `SplitMix64` in `scripts/metrics_reference.py`, so the
-/// Swift tests rebuild bit-identical inputs to the ones scikit-learn was given.
-struct MetricsRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Mirrors `binary_case` in the script: label 1 with probability ~`positivePercent`%, score
 /// `(U{0..<levels} + shift * label) / 8`, exact in both languages.
 func metricsBinaryCase(seed: UInt64, count: Int, levels: UInt64, positivePercent: UInt64, shift: UInt64)
     -> (scores: [Double], labels: [Int])
 {
-    var random = MetricsRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var scores: [Double] = []
     var labels: [Int] = []
     for _ in 0..<count {
@@ -57,7 +44,7 @@ func metricsMulticlassCase(seed: UInt64, count: Int, levels: UInt64, bonus: UInt
     -> (scores: [Double], labels: [Int])
 {
     let classOfDraw = [0, 0, 0, 0, 0, 1, 1, 1, 2, 3]
-    var random = MetricsRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var scores: [Double] = []
     var labels: [Int] = []
     for _ in 0..<count {
@@ -73,7 +60,7 @@ func metricsMulticlassCase(seed: UInt64, count: Int, levels: UInt64, bonus: UInt
 
 /// Mirrors `label_case` in the script: labels in {0, 1, 2}, predictions in {0, 1, 2, 3}.
 func metricsLabelCase(seed: UInt64, count: Int) -> (labels: [Int], predictions: [Int]) {
-    var random = MetricsRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var labels: [Int] = []
     var predictions: [Int] = []
     for _ in 0..<count {

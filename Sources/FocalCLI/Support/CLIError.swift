@@ -1,20 +1,46 @@
 import FocalLoss
 import FocalNumPy
+import FocalTraining
 
 /// A failure of a `focal` command that is the input's fault (a missing or malformed file, a wrong
-/// dtype, a shape mismatch, a value out of range), as opposed to a usage error in the command
-/// line itself (those are ArgumentParser `ValidationError`s, exit status 64).
+/// dtype, a shape mismatch, a value out of range, data that cannot be trained on), as opposed to
+/// a usage error in the command line itself (those are ArgumentParser `ValidationError`s, exit
+/// status 64). Every command throws this one type.
 ///
-/// ArgumentParser prints it as one line on stderr, `Error: <description>`, and exits with status 1.
-/// The ``description`` always starts with the option or file it concerns, for example
-/// `--labels y.npy: value 7 at index 3 is not a class in 0..<5 nor the ignore index`.
+/// ArgumentParser prints it on stderr, `Error: <description>`, and exits with status 1. The
+/// ``description`` always starts with the option or file it concerns, for example
+/// `--labels y.npy: value 7 at index 3 is not a class in 0..<5 nor the ignore index` or
+/// `train.csv:14: column 'x3': 'abc' is not a finite number`.
 struct CLIError: Error, CustomStringConvertible, Equatable {
-    /// The whole message, one line.
+    /// The whole message.
     let description: String
 
     /// An error with a message; line breaks are folded into spaces so it stays one line.
     init(_ message: String) {
         description = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// An error with a message kept exactly as given.
+    ///
+    /// The training commands (`train`, `evaluate`, `predict`, `demo`, `tune`) quote the training
+    /// toolkit's messages this way, as they always have.
+    init(verbatim message: String) {
+        description = message
+    }
+
+    /// A data file's problem, in the toolkit's words: `train.csv:3: the row has 1 fields, the header has 2`.
+    init(_ error: DataError) {
+        description = error.commandLineDescription
+    }
+
+    /// A model file's problem, in the toolkit's words: `m.json: the model file is empty`.
+    init(_ error: ModelFileError) {
+        description = error.description
+    }
+
+    /// A training failure, in the toolkit's words.
+    init(_ error: TrainingError) {
+        description = error.commandLineDescription
     }
 
     /// An error about an option's value: `--gamma: value -1 must be >= 0`.
@@ -63,15 +89,4 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
             self.init("\(subject("labels")): value \(label) at \(location) is not a class in 0..<\(classCount) nor the ignore index")
         }
     }
-}
-
-/// A shape written as NumPy prints it: `(8, 4)`, `(8,)`, `()`.
-func shapeText(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-}
-
-/// A number for a message: integers without a trailing `.0`, others in Swift's shortest form.
-func messageNumber(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
 }

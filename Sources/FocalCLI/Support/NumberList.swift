@@ -24,4 +24,15 @@ enum NumberList {
         }
         return values
     }
+
+    /// Parses a `--gamma` list (`focal curves`, `focal tune`): numbers, each finite and `>= 0`.
+    ///
+    /// - Throws: A `ValidationError` naming `--gamma` and the entry at fault.
+    static func gammas(_ text: String) throws -> [Double] {
+        let gammas = try parse(text, option: "--gamma")
+        if let bad = gammas.first(where: { $0 < 0 }) {
+            throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
+        }
+        return gammas
+    }
 }

@@ -1,5 +1,6 @@
 #if canImport(_Differentiation)
 import _Differentiation
+import FocalTestSupport
 import Foundation
 
 // Small models written with plain Swift autodiff (array subscripts, loops, `append`): no custom

@@ -1,5 +1,6 @@
 #if canImport(_Differentiation)
 import FocalLoss
+import FocalTestSupport
 import Testing
 
 /// One configuration of the sigmoid focal loss and its input, over a `4 × 3` tensor whose

@@ -1,5 +1,6 @@
 #if canImport(_Differentiation)
 import FocalLoss
+import FocalTestSupport
 import Testing
 
 /// One configuration of the softmax focal loss and its input.

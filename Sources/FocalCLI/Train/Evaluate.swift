@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal evaluate`: the metrics of a model on labelled CSV data.
-struct Evaluate: ParsableCommand {
+struct Evaluate: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a model on labelled CSV data: AP, ROC-AUC, balanced accuracy, macro-F1, per-class figures.",
         discussion: """
@@ -14,8 +14,7 @@ struct Evaluate: ParsableCommand {
             """
     )
 
-    @Argument(help: "The model file written by 'focal train'.")
-    var model: String
+    @OptionGroup var modelFile: ModelFileArgument
 
     @Argument(help: "Labelled data: a CSV file with a header.")
     var data: String
@@ -26,12 +25,11 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
-    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Evaluate>
 
     func validate() throws {
         try DecisionThreshold.validate(threshold)
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
     }
 
     func run() throws {
@@ -40,23 +38,19 @@ struct Evaluate: ParsableCommand {
 
     /// The text this command prints.
     func output() throws -> String {
-        let trained: TrainedModel
+        let model = modelFile.model
+        let trained = try modelFile.load()
         let dataset: Dataset
-        do {
-            trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
-        } catch {
-            throw TrainingCLIError(error)
-        }
         do {
             dataset = try trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let report: ClassificationReport
         do {
-            report = try trained.report(on: dataset, threshold: threshold, threads: threads)
+            report = try trained.report(on: dataset, threshold: threshold, threads: threading.threads)
         } catch {
-            throw TrainingCLIError("\(data): \(error)")
+            throw CLIError(verbatim: "\(data): \(error)")
         }
         if json {
             let encoder = JSONEncoder()

@@ -1,11 +1,8 @@
 import ArgumentParser
-import Dispatch
-import FocalLoss
-import FocalTraining
 import Foundation
 
 /// `focal bench`: times the fused kernels on synthetic data.
-struct Bench: ParsableCommand {
+struct Bench: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Time the focal-loss kernels: loss only, and loss with gradient, in ns per element.",
         discussion: """
@@ -17,6 +14,9 @@ struct Bench: ParsableCommand {
             """
     )
 
+    /// A kernel call splits its input across threads.
+    static let threadsHelp = "The most threads a call may use (default: one per processor)."
+
     enum Kind: String, ExpressibleByArgument, CaseIterable { case sigmoid, softmax }
     enum Precision: String, ExpressibleByArgument, CaseIterable { case float, double }
 
@@ -26,8 +26,7 @@ struct Bench: ParsableCommand {
     @Option(help: "The input shape, e.g. 131072x80 (softmax: the class axis is the last).")
     var shape: String = "131072x80"
 
-    @Option(parsing: .unconditional, help: "The most threads a call may use (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Bench>
 
     @Option(parsing: .unconditional, help: "The focusing parameter gamma.")
     var gamma: Double = 2
@@ -46,7 +45,7 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         guard gamma.isFinite, gamma >= 0 else { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
         _ = try parsedShape()
     }
@@ -103,73 +102,5 @@ struct Bench: ParsableCommand {
             print("  loss only:       \(format(result.forward)) ns/element")
             print("  loss + gradient: \(format(result.forwardBackward)) ns/element")
         }
-    }
-
-    struct Timing { var median: Double; var min: Double; var max: Double }
-    struct BenchResult { var threads: Int; var forward: Timing; var forwardBackward: Timing }
-
-    func format(_ timing: Timing) -> String {
-        String(format: "%.3f (min %.3f, max %.3f)", timing.median, timing.min, timing.max)
-    }
-
-    func measure<Scalar: FocalScalar>(_: Scalar.Type, _ dims: [Int]) throws -> BenchResult {
-        let count = dims.reduce(1, *)
-        var rng = SeededGenerator(seed: 42)  // fast and repeatable; the system generator made setup take seconds
-        let logits = (0..<count).map { _ in Scalar(Double.random(in: -4...4, using: &rng)) }
-        var gradient = [Scalar](repeating: 0, count: count)
-        let threadCount = threads ?? FocalThreading.defaultThreadCount
-        let forward: () throws -> Scalar
-        let forwardBackward: () throws -> Scalar
-        switch kind {
-        case .sigmoid:
-            let targets = (0..<count).map { _ in Scalar(Double.random(in: 0..<1, using: &rng) < 0.01 ? 1 : 0) }
-            let focal = try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: 0.25, threads: threadCount)
-            forward = { [unchecked] in
-                try logits.withUnsafeBufferPointer { x in
-                    try targets.withUnsafeBufferPointer { t in
-                        unchecked ? try focal.uncheckedLossAndGradient(x, targets: t, gradient: nil)
-                            : try focal.loss(x, targets: t)
-                    }
-                }
-            }
-            forwardBackward = { [unchecked] in
-                try logits.withUnsafeBufferPointer { x in
-                    try targets.withUnsafeBufferPointer { t in
-                        try gradient.withUnsafeMutableBufferPointer { g in
-                            unchecked ? try focal.uncheckedLossAndGradient(x, targets: t, gradient: g)
-                                : try focal.lossAndGradient(x, targets: t, gradient: g)
-                        }
-                    }
-                }
-            }
-        case .softmax:
-            let classes = dims.last!
-            let labels = (0..<(count / classes)).map { _ in Int32.random(in: 0..<Int32(classes), using: &rng) }
-            let focal = try SoftmaxFocalLoss<Scalar>(gamma: Scalar(gamma), threads: threadCount)
-            let call = { [unchecked] (g: UnsafeMutableBufferPointer<Scalar>?) throws -> Scalar in
-                try logits.withUnsafeBufferPointer { x in
-                    try labels.withUnsafeBufferPointer { y in
-                        unchecked ? try focal.uncheckedLossAndGradient(x, shape: dims, classAxis: -1, labels: y, gradient: g)
-                            : try focal.lossAndGradient(x, shape: dims, classAxis: -1, labels: y, gradient: g)
-                    }
-                }
-            }
-            forward = { try call(nil) }
-            forwardBackward = { try gradient.withUnsafeMutableBufferPointer { g in try call(g) } }
-        }
-        func time(_ body: () throws -> Scalar) throws -> Timing {
-            for _ in 0..<3 { _ = try body() }
-            var samples = [Double]()
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let value = try body()
-                let elapsed = DispatchTime.now().uptimeNanoseconds - start
-                guard value.isFinite else { throw ValidationError("the loss was not finite") }
-                samples.append(Double(elapsed) / Double(count))
-            }
-            samples.sort()
-            return Timing(median: samples[samples.count / 2], min: samples.first!, max: samples.last!)
-        }
-        return BenchResult(threads: threadCount, forward: try time(forward), forwardBackward: try time(forwardBackward))
     }
 }

@@ -50,8 +50,3 @@ final class TrainingProgress {
         return String(repeating: " ", count: max(0, width - String(epoch).count)) + String(epoch)
     }
 }
-
-/// `value` with `digits` decimals.
-func format(_ value: Double, digits: Int) -> String {
-    String(format: "%.\(digits)f", value)
-}

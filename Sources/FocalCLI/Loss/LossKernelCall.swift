@@ -56,7 +56,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
         case .perClass(let values)?: .perClass(values.map { Scalar($0) }, classAxis: inputs.classAxis ?? command.classAxis)
         }
         let focal = try SigmoidFocalLoss<Scalar>(
-            gamma: Scalar(command.gamma), alpha: alpha, input: predictionKind, threads: command.threads)
+            gamma: Scalar(command.gamma), alpha: alpha, input: predictionKind, threads: command.threading.threads)
         let (x, shape, weights) = (inputs.x, inputs.shape, inputs.weights)
         guard let reduction else {
             if wantsGradient {
@@ -80,7 +80,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
         }
         return try SoftmaxFocalLoss<Scalar>(
             gamma: Scalar(command.gamma), alpha: alpha, labelSmoothing: Scalar(command.labelSmoothing),
-            input: predictionKind, threads: command.threads)
+            input: predictionKind, threads: command.threading.threads)
     }
 
     private func softmax(targets: [Scalar]) throws(FocalLossError) -> LossResult<Scalar> {

@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal train`: trains a classifier on a CSV file and writes the model file.
-struct Train: ParsableCommand {
+struct Train: ParsableCommand, ThreadsHelp {
     /// How the output layer's biases start.
     enum OutputBias: String, ExpressibleByArgument, CaseIterable {
         /// The prior initialisation: the first predictions are the prior (RetinaNet).
@@ -23,6 +23,9 @@ struct Train: ParsableCommand {
             stdout at the end. The same data, options and seed give a bit-identical model file.
             """
     )
+
+    /// Training gives the same model on any number of threads.
+    static let threadsHelp = "The most threads to use (default: one per processor; the model does not depend on it)."
 
     @Argument(help: "The training data: a CSV file with a header.")
     var data: String
@@ -78,18 +81,16 @@ struct Train: ParsableCommand {
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
-    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor; the model does not depend on it).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Train>
 
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var progressOutput: ProgressOptions
 
     @Option(help: "The model file to write (JSON).")
     var out: String
 
     func validate() throws {
         _ = try configuration()
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
         try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data)])
     }
@@ -130,8 +131,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let (model, report) = try train(progress: quiet ? nil : TrainingProgress(
-            epochs: epochs, interactive: TrainingTerminal.standardErrorIsTerminal))
+        let (model, report) = try train(progress: progressOutput.trainingProgress(epochs: epochs))
         TrainingTerminal.writeOutput(report)
         _ = model
     }
@@ -148,11 +148,11 @@ struct Train: ParsableCommand {
             table = try CSVTable(contentsOf: url, fileName: data)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let loadTime = clock.now - loadStart
         let labelColumn = label ?? table.header[table.header.count - 1]
-        let trainer = Trainer(configuration: configuration, threads: threads)
+        let trainer = Trainer(configuration: configuration, threads: threading.threads)
         let model: TrainedModel
         let trainStart = clock.now
         do {
@@ -160,13 +160,13 @@ struct Train: ParsableCommand {
                 dataset, labelColumn: labelColumn, missingValues: imputeMissing ? .imputeTrainingMean : .reject,
                 progress: progress.map { progress in { progress.handle($0) } })
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let trainTime = clock.now - trainStart
         do {
             try model.write(to: URL(fileURLWithPath: out))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"
@@ -184,18 +184,4 @@ struct Train: ParsableCommand {
         text += "model written to \(out)\n"
         return (model, text)
     }
-}
-
-/// A duration in seconds with two decimals.
-func seconds(_ duration: Duration) -> String {
-    let (whole, attoseconds) = duration.components
-    return format(Double(whole) + Double(attoseconds) * 1e-18, digits: 2)
-}
-
-/// `focal (gamma 2, alpha auto)` and the like.
-func lossDescription(_ loss: LossSettings) -> String {
-    var text = loss.kind.rawValue
-    if loss.kind == .focal { text += " gamma \(loss.gamma)" }
-    if loss.alpha != .none { text += " alpha \(loss.alpha)" }
-    return text
 }

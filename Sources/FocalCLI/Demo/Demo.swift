@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal demo`: what focal loss does on real imbalanced data, in under a minute.
-struct Demo: ParsableCommand {
+struct Demo: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Compare cross-entropy, alpha-balanced cross-entropy and focal loss on real imbalanced data.",
         discussion: """
@@ -20,6 +20,9 @@ struct Demo: ParsableCommand {
             """
     )
 
+    /// The three trainings run one after another, each on these threads.
+    static let threadsHelp = "The most threads per training (default: one per processor)."
+
     @Option(help: ArgumentHelp("Your data: a CSV file with a header, numeric features and a binary label column.", valueName: "FILE.csv"))
     var data: String?
 
@@ -29,50 +32,34 @@ struct Demo: ParsableCommand {
     @Option(help: ArgumentHelp("The SVG file to write (atomically).", valueName: "FILE"))
     var out: String = "focal-demo.svg"
 
-    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers).")
-    var model: String = "mlp:32"
-
-    @Option(parsing: .unconditional, help: "Passes over the training rows.")
-    var epochs: Int = 50
-
-    @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
-    var lr: Double?
+    @OptionGroup var training: ComparisonTrainingOptions
 
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
 
-    @Option(parsing: .unconditional, help: "The most threads per training (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Demo>
 
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var progressOutput: ProgressOptions
 
     func validate() throws {
         _ = try baseConfiguration()
         if label != nil, data == nil { throw ValidationError("--label: applies to --data only (the embedded data set's label is 'label')") }
         if let data, data.isEmpty { throw ValidationError("--data: the file name is empty") }
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out: the file name is empty") }
         try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data)])
     }
 
     /// The configuration shared by the three trainings (the loss is set per training).
     func baseConfiguration() throws -> TrainingConfiguration {
-        do {
-            let architecture = try ModelArchitecture(parsing: model)
-            return try TrainingConfiguration(
-                architecture: architecture, optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
-                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: seed)
-        } catch {
-            throw ValidationError(error.commandLineDescription)
-        }
+        try training.configuration(seed: seed)
     }
 
     /// Loads the data, trains, writes the SVG; returns the stdout text and the result.
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
         let demoData = try data.map { try DemoData.load(path: $0, label: label, option: "--data") } ?? DemoData.embedded()
         let result = try DemoRun.run(
-            demoData, base: try baseConfiguration(), threads: threads,
+            demoData, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in
                 progress?.write("[\(index + 1)/3] training \(name) on \(demoData.name)\n")
             },
@@ -82,7 +69,6 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let progress = quiet ? nil : TrainingProgress(epochs: epochs, interactive: TrainingTerminal.standardErrorIsTerminal)
-        try execute(progress: progress).0.print()
+        try execute(progress: progressOutput.trainingProgress(epochs: training.epochs)).0.print()
     }
 }

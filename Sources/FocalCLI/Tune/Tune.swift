@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal tune`: the focal-loss paper's Table 1 ablation (gamma × alpha) on the user's data.
-struct Tune: ParsableCommand {
+struct Tune: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Train a gamma x alpha grid of focal losses on your data (the paper's Table 1 ablation).",
         discussion: """
@@ -15,14 +15,14 @@ struct Tune: ParsableCommand {
             """
     )
 
+    /// The trainings run in parallel, one thread each.
+    static let threadsHelp = "How many trainings run at once (default: one per processor)."
+
     @Argument(help: ArgumentHelp("The data: a CSV file with a header, numeric features and a binary label column.", valueName: "DATA.csv"))
     var data: String
 
     @Option(help: ArgumentHelp("The label column (default: the last column).", valueName: "COL"))
     var label: String?
-
-    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers).")
-    var model: String = "mlp:32"
 
     @Option(help: ArgumentHelp("The gammas, comma-separated, each >= 0.", valueName: "g1,g2,..."))
     var gamma: String = "0,0.5,1,2,5"
@@ -36,33 +36,24 @@ struct Tune: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many seeds (0, 1, ...) each cell is trained with.")
     var seeds: Int = 3
 
-    @Option(parsing: .unconditional, help: "Passes over the training rows.")
-    var epochs: Int = 50
+    @OptionGroup var training: ComparisonTrainingOptions
 
-    @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
-    var lr: Double?
-
-    @Option(parsing: .unconditional, help: "How many trainings run at once (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Tune>
 
     @Flag(help: "Print the grid as one JSON object instead of the table.")
     var json = false
 
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var progressOutput: ProgressOptions
 
     func validate() throws {
         _ = try settings()
         guard (1...100).contains(seeds) else { throw ValidationError("--seeds: must be in 1...100, got \(seeds)") }
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
     }
 
     /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
     func settings() throws -> (TrainingConfiguration, [Double], [LossSettings.Alpha]) {
-        let gammas = try NumberList.parse(gamma, option: "--gamma")
-        if let bad = gammas.first(where: { $0 < 0 }) {
-            throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
-        }
+        let gammas = try NumberList.gammas(gamma)
         var alphas: [LossSettings.Alpha] = []
         for entry in alpha.split(separator: ",", omittingEmptySubsequences: false) {
             let text = entry.trimmingCharacters(in: .whitespaces)
@@ -74,16 +65,7 @@ struct Tune: ParsableCommand {
         }
         guard Set(gammas).count == gammas.count else { throw ValidationError("--gamma: a value repeats in '\(gamma)'") }
         guard Set(alphas.map(\.description)).count == alphas.count else { throw ValidationError("--alpha: a value repeats in '\(alpha)'") }
-        do {
-            let architecture = try ModelArchitecture(parsing: model)
-            let base = try TrainingConfiguration(
-                architecture: architecture,
-                optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
-                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: 0)
-            return (base, gammas, alphas)
-        } catch {
-            throw ValidationError(error.commandLineDescription)
-        }
+        return (try training.configuration(seed: 0), gammas, alphas)
     }
 
     /// Loads the data and trains the grid; returns the stdout text and the result.
@@ -92,12 +74,12 @@ struct Tune: ParsableCommand {
         let demoData = try DemoData.load(path: data, label: label, option: "DATA")
         let result = try TuneGrid.run(
             demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
-            workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
+            workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
         return (CommandOutput(standardOutput: json ? TuneTable.json(result) : TuneTable.text(result)), result)
     }
 
     func run() throws {
-        try execute(progress: quiet ? nil : Self.progressWriter(interactive: TrainingTerminal.standardErrorIsTerminal)).0.print()
+        try execute(progress: progressOutput.quiet ? nil : Self.progressWriter(interactive: TrainingTerminal.standardErrorIsTerminal)).0.print()
     }
 
     /// Progress on stderr: a bar redrawn in place on a terminal, a plain line per training otherwise.

@@ -1,46 +1,8 @@
 import FocalTraining
 import Foundation
 
-/// One of the three models `focal demo` compares: its loss, the trained model and how it does on
-/// the test split.
-struct DemoModelResult {
-    /// The column heading: `cross-entropy`, `balanced CE` or `focal loss`.
-    let name: String
-    /// The loss it was trained with.
-    let loss: LossSettings
-    /// The trained model (its history holds the easy share per epoch).
-    let model: TrainedModel
-    /// Its predictions and metrics on the test split.
-    let evaluation: TestEvaluation
-    /// Its precision-recall curve on the test split.
-    let curve: PrecisionRecallCurve
-}
-
-/// Figure 4 of the paper for one gamma: the cumulative normalised focal loss of the positive and
-/// of the negative test rows, under the trained focal-loss model's predictions.
-struct DemoLossDistribution {
-    let gamma: Double
-    /// Cumulative share of the positives' total loss, one value per positive (ascending losses).
-    let positives: [Double]
-    /// The same for the negatives.
-    let negatives: [Double]
-}
-
-/// Everything `focal demo` computes: the data, the split, the three models and Figure 4.
-struct DemoResult {
-    let data: DemoData
-    let split: HoldOutSplit
-    let configuration: TrainingConfiguration
-    /// Cross-entropy, alpha-balanced cross-entropy, focal loss, in that order.
-    let models: [DemoModelResult]
-    /// For gamma 0, 0.5, 1, 2.
-    let lossDistributions: [DemoLossDistribution]
-}
-
 /// Trains and evaluates the demo's three models.
 enum DemoRun {
-    /// The share of each class held out as the test split (as the shared baselines: 70/30).
-    static let testFraction = 0.3
     /// The gammas of Figure 4.
     static let figureGammas = [0, 0.5, 1, 2]
     /// The focal loss's alpha: 0.25, the paper's choice with gamma 2 (its Table 1), which
@@ -70,9 +32,9 @@ enum DemoRun {
     ) throws -> DemoResult {
         let split: HoldOutSplit
         do {
-            split = try HoldOutSplit(data.dataset, testFraction: testFraction, seed: base.seed)
+            split = try HoldOutSplit(data.dataset, testFraction: DemoData.testFraction, seed: base.seed)
         } catch {
-            throw TrainingCLIError("\(data.name): \(error.description)")
+            throw CLIError(verbatim: "\(data.name): \(error.description)")
         }
         var models: [DemoModelResult] = []
         for (index, (name, loss)) in losses().enumerated() {
@@ -84,7 +46,7 @@ enum DemoRun {
                 model = try Trainer(configuration: configuration, threads: threads)
                     .train(split.training, labelColumn: data.labelColumn, progress: progress)
             } catch {
-                throw TrainingCLIError("\(data.name): \(name): \(error.commandLineDescription)")
+                throw CLIError(verbatim: "\(data.name): \(name): \(error.commandLineDescription)")
             }
             do {
                 let evaluation = try TestEvaluation(model: model, test: split.test, threads: threads)
@@ -92,7 +54,7 @@ enum DemoRun {
                     .precisionRecallCurve(dropIntermediate: true)
                 models.append(DemoModelResult(name: name, loss: loss, model: model, evaluation: evaluation, curve: curve))
             } catch {
-                throw TrainingCLIError("\(data.name): test metrics of \(name): \(error.description)")
+                throw CLIError(verbatim: "\(data.name): test metrics of \(name): \(error.description)")
             }
         }
         let focal = models[2].evaluation
@@ -102,7 +64,7 @@ enum DemoRun {
             do {
                 losses = try LossDistribution.focalLosses(logits: focal.logits, labels: focal.labels, gamma: gamma)
             } catch {
-                throw TrainingCLIError("\(data.name): loss distribution: \(error)")
+                throw CLIError(verbatim: "\(data.name): loss distribution: \(error)")
             }
             let positives = zip(losses, focal.labels).filter { $0.1 == 1 }.map(\.0)
             let negatives = zip(losses, focal.labels).filter { $0.1 == 0 }.map(\.0)

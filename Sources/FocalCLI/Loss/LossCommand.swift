@@ -5,7 +5,7 @@ import ArgumentParser
 /// The options are checked for consistency in ``validate()`` (usage errors, exit status 64);
 /// ``execute()`` reads the files, computes with `FocalLoss` and writes the outputs, throwing a
 /// ``CLIError`` (exit status 1) for anything wrong with the files.
-struct LossCommand: ParsableCommand {
+struct LossCommand: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         commandName: "loss",
         abstract: "Compute a focal loss and its gradient for arrays stored in NumPy .npy files.",
@@ -29,6 +29,9 @@ struct LossCommand: ParsableCommand {
             precision computed in.
             """
     )
+
+    /// The kernels give the same results on any number of threads.
+    static let threadsHelp = "The most threads to use (default: one per processor; results do not depend on it)."
 
     /// The loss family.
     enum Kind: String, ExpressibleByArgument, CaseIterable { case sigmoid, softmax }
@@ -98,8 +101,7 @@ struct LossCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --reduction none: write the per-element (sigmoid) or per-position (softmax) losses here (.npy, X's dtype). Default: not written.", valueName: "L.npy"))
     var output: String?
 
-    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor; results do not depend on it).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<LossCommand>
 
     @Flag(help: "Print one JSON object {\"loss\", \"elements\", \"precision\"} instead of the bare loss.")
     var json = false
@@ -144,7 +146,7 @@ struct LossCommand: ParsableCommand {
             }
         }
         _ = try alphaWeights()
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         if output != nil, effectiveReduction != .none {
             throw ValidationError("--output writes the unreduced losses; use it with --reduction none")
         }
@@ -186,12 +188,4 @@ struct LossCommand: ParsableCommand {
     func run() throws {
         try execute().print()
     }
-}
-
-/// The `--alpha` option's value.
-enum AlphaWeights: Equatable {
-    /// One number: sigmoid's balance α, or softmax's weight of every class.
-    case scalar(Double)
-    /// One weight per class along the class axis.
-    case perClass([Double])
 }

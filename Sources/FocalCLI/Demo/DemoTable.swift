@@ -25,15 +25,15 @@ enum DemoTable {
         text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train "
             + "(\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold), "
             + "\(split.test.rowCount) test rows (\(split.test.classCounts[1]) minority)\n"
-        text += "model: \(config.architecture), \(optimizerText(config.optimizer)), \(config.epochs) epochs, batch \(config.batchSize); "
+        text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs, batch \(config.batchSize); "
             + "same split, seed and initial weights for the three losses\n"
         text += "losses: cross-entropy; balanced CE = cross-entropy with alpha auto (inverse class frequency); "
             + "focal loss = gamma 2 with alpha 0.25 (the paper's choice)\n\n"
         let names = result.models.map(\.name)
         let labelWidth = 30, columnWidth = 15
-        text += pad("test split", labelWidth) + names.map { leftPad($0, columnWidth) }.joined() + "\n"
+        text += TableColumn.left("test split", labelWidth) + names.map { TableColumn.right($0, columnWidth) }.joined() + "\n"
         for row in rows(result) {
-            text += pad(row.label, labelWidth) + row.values.map { leftPad(format($0, digits: 3), columnWidth) }.joined() + "\n"
+            text += TableColumn.left(row.label, labelWidth) + row.values.map { TableColumn.right(format($0, digits: 3), columnWidth) }.joined() + "\n"
         }
         text += "\n" + summary(result) + "\n"
         if let svgPath { text += "figure: \(svgPath)\n" }
@@ -66,17 +66,5 @@ enum DemoTable {
         return sentence
     }
 
-    static func optimizerText(_ settings: OptimizerSettings) -> String {
-        let name: String
-        switch settings.kind {
-        case .adam: name = "adam"
-        case .adamW: name = "adamw"
-        case .sgd: name = "sgd"
-        }
-        return "\(name) lr \(settings.learningRate)"
-    }
-
     private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
-    private static func leftPad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
 }

@@ -2,97 +2,6 @@ import ArgumentParser
 import FocalTraining
 import Foundation
 
-/// The metric `focal tune` ranks the grid by, on the test split (all higher-is-better).
-enum TuneMetric: String, CaseIterable, ExpressibleByArgument {
-    case ap, rocAUC = "roc-auc", macroF1 = "macro-f1", balancedAccuracy = "balanced-accuracy"
-
-    /// The metric's name in the table.
-    var title: String {
-        switch self {
-        case .ap: return "average precision"
-        case .rocAUC: return "ROC-AUC"
-        case .macroF1: return "macro-F1 (validation-chosen threshold)"
-        case .balancedAccuracy: return "balanced accuracy (validation-chosen threshold)"
-        }
-    }
-
-    /// The metric's value in a test report.
-    func value(_ report: ClassificationReport) -> Double {
-        switch self {
-        case .ap: return report.averagePrecision
-        case .rocAUC: return report.rocAUC
-        case .macroF1: return report.macroF1
-        case .balancedAccuracy: return report.balancedAccuracy
-        }
-    }
-}
-
-/// One trained setting of the grid or a baseline: its metric over the seeds.
-struct TuneCell: Codable, Equatable {
-    /// `focal`, `ce` or `balanced-ce`.
-    let loss: String
-    let gamma: Double
-    /// The alpha as given (`0.25`, `auto`, ...; `none` for cross-entropy).
-    let alpha: String
-    /// The metric of each seed, in the order of the seeds.
-    let values: [Double]
-    /// The mean over seeds.
-    var mean: Double { values.reduce(0, +) / Double(values.count) }
-    /// The sample standard deviation over seeds (0 for one seed).
-    var std: Double {
-        guard values.count > 1 else { return 0 }
-        let m = mean
-        return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
-    }
-
-    enum CodingKeys: String, CodingKey { case loss, gamma, alpha, values, mean, std }
-
-    init(loss: String, gamma: Double, alpha: String, values: [Double]) {
-        self.loss = loss
-        self.gamma = gamma
-        self.alpha = alpha
-        self.values = values
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(loss: try c.decode(String.self, forKey: .loss), gamma: try c.decode(Double.self, forKey: .gamma),
-                  alpha: try c.decode(String.self, forKey: .alpha), values: try c.decode([Double].self, forKey: .values))
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(loss, forKey: .loss)
-        try c.encode(gamma, forKey: .gamma)
-        try c.encode(alpha, forKey: .alpha)
-        try c.encode(values, forKey: .values)
-        try c.encode(mean, forKey: .mean)
-        try c.encode(std, forKey: .std)
-    }
-}
-
-/// The outcome of `focal tune`: the gamma × alpha grid and the cross-entropy baselines.
-struct TuneResult {
-    let data: DemoData
-    let split: HoldOutSplit
-    let configuration: TrainingConfiguration
-    let metric: TuneMetric
-    let seeds: [UInt64]
-    let gammas: [Double]
-    let alphas: [LossSettings.Alpha]
-    /// `grid[g][a]`: gamma `gammas[g]`, alpha `alphas[a]`.
-    let grid: [[TuneCell]]
-    /// Cross-entropy and alpha-balanced cross-entropy (alpha auto).
-    let baselines: [TuneCell]
-
-    /// The grid cell with the highest mean (the first on a tie, row by row).
-    var best: (gamma: Int, alpha: Int) {
-        var best = (0, 0)
-        for g in grid.indices { for a in grid[g].indices where grid[g][a].mean > grid[best.0][best.1].mean { best = (g, a) } }
-        return best
-    }
-}
-
 /// Trains the grid, every run on its own thread (`workers` at once).
 enum TuneGrid {
     /// One training: its loss, seed, and where its value goes.
@@ -113,9 +22,9 @@ enum TuneGrid {
     ) throws -> TuneResult {
         let split: HoldOutSplit
         do {
-            split = try HoldOutSplit(data.dataset, testFraction: DemoRun.testFraction, seed: 0)
+            split = try HoldOutSplit(data.dataset, testFraction: DemoData.testFraction, seed: 0)
         } catch {
-            throw TrainingCLIError("\(data.name): \(error.description)")
+            throw CLIError(verbatim: "\(data.name): \(error.description)")
         }
         var settings: [LossSettings] = []
         do {
@@ -150,15 +59,15 @@ enum TuneGrid {
                 var configuration = base
                 configuration.loss = job.loss
                 configuration.seed = job.seed
-                let outcome: Result<Double, TrainingCLIError>
+                let outcome: Result<Double, CLIError>
                 do {
                     let model = try Trainer(configuration: configuration, threads: 1).train(split.training, labelColumn: data.labelColumn)
                     let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
                     outcome = .success(metric.value(evaluation.report))
                 } catch let error as TrainingError {
-                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription)"))
+                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription)"))
                 } catch {
-                    outcome = .failure(TrainingCLIError("\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
+                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
                 }
                 let done = state.finish(index, outcome)
                 finished(done, jobs.count)
@@ -173,7 +82,7 @@ private final class JobState: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var done = 0
-    private var results: [Result<Double, TrainingCLIError>?]
+    private var results: [Result<Double, CLIError>?]
     private var failed = false
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
@@ -187,7 +96,7 @@ private final class JobState: @unchecked Sendable {
     }
 
     /// Records a job's outcome; returns how many jobs are done.
-    func finish(_ index: Int, _ outcome: Result<Double, TrainingCLIError>) -> Int {
+    func finish(_ index: Int, _ outcome: Result<Double, CLIError>) -> Int {
         lock.lock(); defer { lock.unlock() }
         results[index] = outcome
         if case .failure = outcome { failed = true }

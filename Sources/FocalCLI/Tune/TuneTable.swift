@@ -16,17 +16,17 @@ enum TuneTable {
         var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, minority class '\(result.data.positiveClass)' "
             + "(\(result.data.dataset.classCounts[1]) rows); test split \(result.split.test.rowCount) rows "
             + "(\(result.split.test.classCounts[1]) minority), the same for every run\n"
-        text += "model: \(config.architecture), \(DemoTable.optimizerText(config.optimizer)), \(config.epochs) epochs; "
+        text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs; "
             + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order and validation rows\n"
         text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
         let best = result.best
         let labelWidth = 14, columnWidth = 18
-        text += pad("gamma \\ alpha", labelWidth) + result.alphas.map { leftPad($0.description, columnWidth) }.joined() + "\n"
+        text += TableColumn.left("gamma \\ alpha", labelWidth) + result.alphas.map { TableColumn.right($0.description, columnWidth) }.joined() + "\n"
         for (g, row) in result.grid.enumerated() {
-            text += pad(messageNumber(result.gammas[g]), labelWidth)
+            text += TableColumn.left(messageNumber(result.gammas[g]), labelWidth)
             for (a, cell) in row.enumerated() {
                 let mark = (g, a) == best ? " *" : "  "
-                text += leftPad(cellText(cell) + mark, columnWidth)
+                text += TableColumn.right(cellText(cell) + mark, columnWidth)
             }
             text += "\n"
         }
@@ -75,7 +75,4 @@ enum TuneTable {
         // The report holds only finite numbers and strings, so encoding cannot fail.
         return String(decoding: try! encoder.encode(report(result)), as: UTF8.self) + "\n"
     }
-
-    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
-    private static func leftPad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
 }

@@ -11,15 +11,19 @@ struct DemoData {
     /// The label column.
     let labelColumn: String
 
+    /// The share of each class held out as the test split, in `demo` and `tune` alike (as the
+    /// shared baselines: 70/30).
+    static let testFraction = 0.3
+
     /// The name of the data set embedded in `focal` (see `Resources/PROVENANCE.md`).
     static let embeddedName = "mammography.csv"
 
     /// The embedded mammography data set (Woods et al. 1993; 11,183 rows, 260 positive).
     ///
-    /// - Throws: ``TrainingCLIError`` when the resource is missing from the installation.
+    /// - Throws: ``CLIError`` when the resource is missing from the installation.
     static func embedded() throws -> DemoData {
         guard let url = Bundle.module.url(forResource: "mammography", withExtension: "csv") else {
-            throw TrainingCLIError("the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
+            throw CLIError(verbatim: "the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
         }
         return try load(url: url, name: embeddedName, label: "label", option: "data")
     }
@@ -30,7 +34,7 @@ struct DemoData {
     ///   - path: The file, as given.
     ///   - label: The label column (default: the last column).
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
-    /// - Throws: ``TrainingCLIError``, one line naming the file and the problem.
+    /// - Throws: ``CLIError``, one line naming the file and the problem.
     static func load(path: String, label: String?, option: String) throws -> DemoData {
         try load(url: URL(fileURLWithPath: path), name: path, label: label, option: option)
     }
@@ -42,10 +46,10 @@ struct DemoData {
             table = try CSVTable(contentsOf: url, fileName: name)
             dataset = try Dataset(table: table, labelColumn: label)
         } catch {
-            throw TrainingCLIError("\(option) \(error.commandLineDescription)")
+            throw CLIError(verbatim: "\(option) \(error.commandLineDescription)")
         }
         guard dataset.isBinary else {
-            throw TrainingCLIError("\(option) \(name): column '\(label ?? table.header.last ?? "")' has \(dataset.classCount) classes; "
+            throw CLIError(verbatim: "\(option) \(name): column '\(label ?? table.header.last ?? "")' has \(dataset.classCount) classes; "
                 + "this command compares binary classifiers (a minority class against the rest)")
         }
         return DemoData(dataset: dataset.minorityAsClassOne(), name: name,

@@ -37,10 +37,7 @@ struct Curves: ParsableCommand {
     var yMax: Double = 5
 
     func validate() throws {
-        let gammas = try NumberList.parse(gamma, option: "--gamma")
-        if let bad = gammas.first(where: { $0 < 0 }) {
-            throw ValidationError("--gamma: value \(messageNumber(bad)) must be finite and >= 0")
-        }
+        let gammas = try NumberList.gammas(gamma)
         for (index, value) in gammas.enumerated() where gammas[..<index].contains(value) {
             throw ValidationError("--gamma: value \(messageNumber(value)) is given twice (each gamma draws one curve)")
         }

@@ -3,7 +3,7 @@ import FocalTraining
 import Foundation
 
 /// `focal predict`: class probabilities and the predicted class of each CSV row.
-struct Predict: ParsableCommand {
+struct Predict: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Predict: one CSV row per input row with the class probabilities and the predicted class.",
         discussion: """
@@ -14,8 +14,7 @@ struct Predict: ParsableCommand {
             """
     )
 
-    @Argument(help: "The model file written by 'focal train'.")
-    var model: String
+    @OptionGroup var modelFile: ModelFileArgument
 
     @Argument(help: "The rows to predict: a CSV file with a header.")
     var data: String
@@ -26,13 +25,12 @@ struct Predict: ParsableCommand {
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
-    @Option(parsing: .unconditional, help: "The most threads to use (default: one per processor).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions<Predict>
 
     func validate() throws {
-        try ThreadCount.validate(threads)
+        try ThreadCount.validate(threading.threads)
         try DecisionThreshold.validate(threshold)
-        try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", model), ("the data file", data)])
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", modelFile.model), ("the data file", data)])
     }
 
     func run() throws {
@@ -41,7 +39,7 @@ struct Predict: ParsableCommand {
             do {
                 try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
             } catch {
-                throw TrainingCLIError(error.description.replacingOccurrences(of: "model file", with: "output file"))
+                throw CLIError(verbatim: error.description.replacingOccurrences(of: "model file", with: "output file"))
             }
         } else {
             TrainingTerminal.writeOutput(text)
@@ -50,28 +48,24 @@ struct Predict: ParsableCommand {
 
     /// The CSV this command writes.
     func output() throws -> String {
-        let trained: TrainedModel
+        let model = modelFile.model
+        let trained = try modelFile.load()
         let features: [Float]
-        do {
-            trained = try TrainedModel(contentsOf: URL(fileURLWithPath: model), fileName: model)
-        } catch {
-            throw TrainingCLIError(error)
-        }
         if threshold != nil, !trained.isBinary {
-            throw TrainingCLIError("--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
+            throw CLIError(verbatim: "--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
                 + "(it predicts the most probable)")
         }
         do {
             features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
         } catch {
-            throw TrainingCLIError(error)
+            throw CLIError(error)
         }
         let classCount = trained.classNames.count
         let rowCount = features.count / trained.featureNames.count
-        let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threads)
+        let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threading.threads)
         // Finite weights can still overflow (weights of 1e38, scales of 1e-320): never print NaN.
         if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
-            throw TrainingCLIError("\(data): data row \(bad / classCount + 1) gives a non-finite score "
+            throw CLIError(verbatim: "\(data): data row \(bad / classCount + 1) gives a non-finite score "
                 + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
         }
         let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)
@@ -87,10 +81,4 @@ struct Predict: ParsableCommand {
         }
         return text
     }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FocalTraining
+
+/// The training settings of the commands that compare losses on one model, `focal demo` and
+/// `focal tune`: the model, the epochs and Adam's learning rate (batches of 64, 20 % of the
+/// training rows for validation).
+///
+/// The group does not validate itself: each command calls ``configuration(seed:)`` in its own
+/// `validate()`, at the point it always has, so a command line with several mistakes still
+/// reports the same one first.
+struct ComparisonTrainingOptions: ParsableArguments {
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers).")
+    var model: String = "mlp:32"
+
+    @Option(parsing: .unconditional, help: "Passes over the training rows.")
+    var epochs: Int = 50
+
+    @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
+    var lr: Double?
+
+    /// The configuration shared by every training of the comparison; each sets its own loss
+    /// (and `tune` its own seed).
+    ///
+    /// - Parameter seed: The seed of the split, the initial weights and the batch order.
+    /// - Throws: A `ValidationError` (a usage error) with the toolkit's message for a bad model,
+    ///   epoch count or learning rate.
+    func configuration(seed: UInt64) throws -> TrainingConfiguration {
+        do {
+            let architecture = try ModelArchitecture(parsing: model)
+            return try TrainingConfiguration(
+                architecture: architecture, optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
+                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: seed)
+        } catch {
+            throw ValidationError(error.commandLineDescription)
+        }
+    }
+}
