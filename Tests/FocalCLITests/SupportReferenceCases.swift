@@ -7,7 +7,7 @@ extension ReferenceCase {
     var alphaOption: String? {
         switch alpha {
         case .none: return nil
-        case .scalar(let value): return "\(value)"
+        case .constant(let value): return "\(value)"
         case .perClass(let values): return values.map { "\($0)" }.joined(separator: ",")
         }
     }

@@ -40,7 +40,7 @@ struct ModelGradientTests {
 
         let autodiff = flattened(gradient(at: layer) { layer in focal(layer(x), targets: y) })
 
-        let reference = SigmoidCase(alpha: .balanced, input: .logits, reduction: .mean, weighted: false)
+        let reference = SigmoidCase(alpha: .constant, input: .logits, reduction: .mean, weighted: false)
         let differences = finiteDifferenceGradient(at: layer.flattened) { parameters in
             reference.referenceLoss(layer.with(parameters)(x), targets: y, weights: nil)
         }

@@ -78,7 +78,7 @@ struct SigmoidDifferentiationTests {
     @Test("summing the unreduced losses under autodiff gives the sum reduction's gradient")
     func unreducedSumMatchesSumReduction() throws {
         let focal = try SigmoidFocalLoss<Double>(gamma: 1.5, alpha: 0.25)
-        let (x, t, w) = SigmoidCase(alpha: .balanced, input: .logits, reduction: .sum, weighted: true).data()
+        let (x, t, w) = SigmoidCase(alpha: .constant, input: .logits, reduction: .sum, weighted: true).data()
         let viaLosses = gradient(at: x) { x in
             focal.unreducedLosses(x, targets: t, weights: w).differentiableReduce(0, +)
         }

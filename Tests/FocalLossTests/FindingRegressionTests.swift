@@ -85,7 +85,7 @@ struct FindingRegressionTests {
     @Test("Softmax: a weighted loss in range is finite when -log p is beyond the type's range")
     func overflowingNegativeLogP() throws {
         let top = Double(Float(3e38))
-        let alpha = try SoftmaxFocalLoss<Float>(gamma: 2, alpha: .uniform(0.25))
+        let alpha = try SoftmaxFocalLoss<Float>(gamma: 2, alpha: .constant(0.25))
         let rows = try alpha.lossAndGradient([3e38, -3e38, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
         #expect(abs(Double(rows.loss) - 0.25 * 2 * top) <= 1e-6 * 0.5 * top, "rows: \(rows.loss)")
         // p_0 = 1, p_1 = p_2 = 0: the gradient is α·[1, -1, 0].
@@ -104,14 +104,14 @@ struct FindingRegressionTests {
         #expect(positions.allSatisfy { abs(Double($0) - top) <= 1e-6 * top }, "columns: \(positions)")
 
         let smoothing: Float = 1e-3
-        let smoothed = try SoftmaxFocalLoss<Float>(gamma: 0, alpha: .uniform(0.25), labelSmoothing: smoothing)
+        let smoothed = try SoftmaxFocalLoss<Float>(gamma: 0, alpha: .constant(0.25), labelSmoothing: smoothing)
             .loss([3e38, -3e38, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
         // γ = 0: 0.25 · Σ_c q_c (-log p_c), with -log p = [0, 6e38, 3e38] and q = [s/3, 1 - 2s/3, s/3].
         let s = Double(smoothing)
         let expected = 0.25 * ((1 - 2 * s / 3) * 2 * top + s / 3 * top)
         #expect(abs(Double(smoothed) - expected) <= 1e-6 * expected, "smoothing: \(smoothed) vs \(expected)")
 
-        let double = try SoftmaxFocalLoss<Double>(gamma: 2, alpha: .uniform(0.25))
+        let double = try SoftmaxFocalLoss<Double>(gamma: 2, alpha: .constant(0.25))
             .lossAndGradient([1e308, -1e308, 0], shape: [1, 3], classAxis: -1, labels: [Int32(1)], reduction: .sum)
         #expect(abs(double.loss - 0.5e308) <= 1e-12 * 0.5e308, "Double: \(double.loss)")
         #expect(double.gradient == [0.25, -0.25, 0], "Double: \(double.gradient)")

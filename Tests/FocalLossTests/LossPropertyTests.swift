@@ -69,11 +69,11 @@ struct LossPropertyTests {
             let t = soft ? elements.map { $0.1 * 0.5 + 0.25 } : elements.map(\.1)
             let w = elements.map(\.2)
             for input in PredictionKind.allCases {
-                let focal = try SigmoidFocalLoss<Float>(gamma: gamma, alpha: .balanced(alpha), input: input)
+                let focal = try SigmoidFocalLoss<Float>(gamma: gamma, alpha: .constant(alpha), input: input)
                 let predictions = input == .logits ? x : x.map { 1 / (1 + exp(-min(max($0, -80), 80))) }
                 let (loss, gradient) = try focal.lossAndGradient(predictions, targets: t, weights: w)
                 let losses = try focal.elementwiseLosses(predictions, targets: t, weights: w)
-                let exact = try SigmoidFocalLoss<Double>(gamma: Double(gamma), alpha: .balanced(Double(alpha)), input: input)
+                let exact = try SigmoidFocalLoss<Double>(gamma: Double(gamma), alpha: .constant(Double(alpha)), input: input)
                     .elementwiseLosses(predictions.map(Double.init), targets: t.map(Double.init), weights: w.map(Double.init))
                 let exactMean = exact.reduce(0, +) / Self.meanDenominator(count: exact.count, weights: w.map(Double.init))
                 #expect(Self.isSound(loss, exact: Self.worst(exactMean, exact)) && loss >= 0, "loss \(loss) for \(input), exactly \(exactMean)")

@@ -16,7 +16,7 @@ struct SigmoidErrorTests {
         #expect(throws: FocalLossError.invalidParameter(name: "alpha", value: 1.5, requirement: "must be in [0, 1]")) {
             try SigmoidFocalLoss<Double>(alpha: 1.5)
         }
-        #expect(throws: FocalLossError.self) { try SigmoidFocalLoss<Double>(alpha: .balanced(.nan)) }
+        #expect(throws: FocalLossError.self) { try SigmoidFocalLoss<Double>(alpha: .constant(.nan)) }
         #expect(throws: FocalLossError.invalidParameter(name: "alpha[1]", value: -0.5, requirement: "must be in [0, 1]")) {
             try SigmoidFocalLoss<Double>(alpha: .perClass([0.2, -0.5], classAxis: 1))
         }

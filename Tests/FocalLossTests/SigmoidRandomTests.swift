@@ -40,7 +40,7 @@ struct SigmoidRandomTests {
             }
             switch Int.random(in: 0..<3, using: &rng) {
             case 0: alpha = .none
-            case 1: alpha = .balanced(float(Double.random(in: 0...1, using: &rng)))
+            case 1: alpha = .constant(float(Double.random(in: 0...1, using: &rng)))
             default:
                 let shape = self.shape
                 let axis = shape.count > 1 ? 1 : 0
@@ -56,7 +56,7 @@ struct SigmoidRandomTests {
         func alpha(at offset: Int) -> Double? {
             switch alpha {
             case .none: return nil
-            case .balanced(let value): return value
+            case .constant(let value): return value
             case .perClass(let values, let classAxis):
                 let axis = classAxis < 0 ? classAxis + shape.count : classAxis
                 let inner = shape[(axis + 1)...].reduce(1, *)
@@ -94,7 +94,7 @@ struct SigmoidRandomTests {
             let alpha: SigmoidFocalLoss<Scalar>.Alpha
             switch self.alpha {
             case .none: alpha = .none
-            case .balanced(let value): alpha = .balanced(Scalar(value))
+            case .constant(let value): alpha = .constant(Scalar(value))
             case .perClass(let values, let axis): alpha = .perClass(values.map { Scalar($0) }, classAxis: axis)
             }
             let focal = try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: alpha, input: input)

@@ -14,7 +14,7 @@ struct SigmoidReferenceTests {
         let alpha: SigmoidFocalLoss<Scalar>.Alpha
         switch c.alpha {
         case .none: alpha = .none
-        case .scalar(let value): alpha = .balanced(Scalar(value))
+        case .constant(let value): alpha = .constant(Scalar(value))
         case .perClass(let values): alpha = .perClass(values.map { Scalar($0) }, classAxis: c.classAxis ?? 1)
         }
         let focal = try SigmoidFocalLoss<Scalar>(

@@ -12,7 +12,7 @@ struct SigmoidSpecialCaseTests {
 
     @Test("No NaN or infinity for saturated logits up to |x| = 1e4, any gamma", arguments: gammas)
     func saturatedAreFinite(gamma: Double) throws {
-        for alpha: SigmoidFocalLoss<Double>.Alpha in [.none, .balanced(0.25)] {
+        for alpha: SigmoidFocalLoss<Double>.Alpha in [.none, .constant(0.25)] {
             let focal = try SigmoidFocalLoss<Double>(gamma: gamma, alpha: alpha)
             let focalFloat = try SigmoidFocalLoss<Float>(gamma: Float(gamma), alpha: alpha == .none ? .none : 0.25)
             for t in Self.targets {
@@ -144,7 +144,7 @@ struct SigmoidSpecialCaseTests {
             .elementwiseLossesAndGradient(x, targets: t, shape: shape)
         for c in 0..<3 {
             let indices = x.indices.filter { ($0 / 4) % 3 == c }
-            let (classLosses, classGradient) = try SigmoidFocalLoss<Double>(gamma: 2, alpha: .balanced(classAlpha[c]))
+            let (classLosses, classGradient) = try SigmoidFocalLoss<Double>(gamma: 2, alpha: .constant(classAlpha[c]))
                 .elementwiseLossesAndGradient(indices.map { x[$0] }, targets: indices.map { t[$0] })
             for (j, i) in indices.enumerated() {
                 #expect(losses[i] == classLosses[j] && gradient[i] == classGradient[j], "class \(c) element \(i)")

@@ -13,7 +13,7 @@ struct SoftmaxRandomTests {
         var classes: Int
         var classLast: Bool
         var gamma: Double
-        var alpha: SoftmaxFocalLoss<Double>.ClassWeights
+        var alpha: SoftmaxFocalLoss<Double>.Alpha
         var smoothing: Double
         var input: PredictionKind
         var x: [Double]  // in the layout's order
@@ -56,7 +56,7 @@ struct SoftmaxRandomTests {
             self.input = input
             switch Int.random(in: 0..<3, using: &rng) {
             case 0: alpha = .none
-            case 1: alpha = .uniform(float(Double.random(in: 0.1...2, using: &rng)))
+            case 1: alpha = .constant(float(Double.random(in: 0.1...2, using: &rng)))
             default: alpha = .perClass((0..<classes).map { _ in float(Double.random(in: 0...2, using: &rng)) })
             }
             let positions = positionShape.reduce(1, *)
@@ -124,7 +124,7 @@ struct SoftmaxRandomTests {
         var classWeights: [Float80]? {
             switch alpha {
             case .none: nil
-            case .uniform(let a): [Float80](repeating: Float80(a), count: classes)
+            case .constant(let a): [Float80](repeating: Float80(a), count: classes)
             case .perClass(let values): values.map { Float80($0) }
             }
         }
@@ -165,9 +165,9 @@ struct SoftmaxRandomTests {
         }
 
         func library<Scalar: FocalScalar>(as _: Scalar.Type) throws -> (losses: [Double], gradient: [Double]) {
-            let alpha: SoftmaxFocalLoss<Scalar>.ClassWeights = switch self.alpha {
+            let alpha: SoftmaxFocalLoss<Scalar>.Alpha = switch self.alpha {
             case .none: .none
-            case .uniform(let a): .uniform(Scalar(a))
+            case .constant(let a): .constant(Scalar(a))
             case .perClass(let values): .perClass(values.map { Scalar($0) })
             }
             let focal = try SoftmaxFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: alpha, labelSmoothing: Scalar(smoothing), input: input)

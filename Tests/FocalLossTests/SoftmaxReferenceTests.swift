@@ -9,10 +9,10 @@ struct SoftmaxReferenceTests {
     static func cases() throws -> [ReferenceCase] { try ReferenceCase.cases(kind: "softmax") }
 
     static func run<Scalar: FocalScalar>(_ c: ReferenceCase, as _: Scalar.Type) throws -> (loss: [Double], gradient: [Double]) {
-        let alpha: SoftmaxFocalLoss<Scalar>.ClassWeights
+        let alpha: SoftmaxFocalLoss<Scalar>.Alpha
         switch c.alpha {
         case .none: alpha = .none
-        case .scalar(let value): alpha = .uniform(Scalar(value))
+        case .constant(let value): alpha = .constant(Scalar(value))
         case .perClass(let values): alpha = .perClass(values.map { Scalar($0) })
         }
         let focal = try SoftmaxFocalLoss<Scalar>(

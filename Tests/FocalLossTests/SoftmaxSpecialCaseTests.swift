@@ -92,7 +92,7 @@ struct SoftmaxSpecialCaseTests {
         let classes = 5
         let oneHot = labels.flatMap { y in (0..<classes).map { $0 == y ? 1.0 : 0.0 } }
         for gamma in [0.0, 1, 2] {
-            let alpha: SoftmaxFocalLoss<Double>.ClassWeights = [0.5, 1, 1.5, 2, 0.25]
+            let alpha: SoftmaxFocalLoss<Double>.Alpha = [0.5, 1, 1.5, 2, 0.25]
             let plain = try SoftmaxFocalLoss<Double>(gamma: gamma, alpha: alpha)
             let (fromLabels, labelGradient) = try plain.lossAndGradient(x, shape: [6, 5], labels: labels)
             let (fromTensor, tensorGradient) = try plain.lossAndGradient(x, shape: [6, 5], targets: oneHot)

@@ -39,7 +39,7 @@ struct ThreadingTests {
         for (shape, axis) in [([Self.rows, 80], -1), ([Self.rows / 3, 80, 3], 1)] {
             var results = [(Float, [Float])]()
             for threads in [1, 2, 3] {
-                let focal = try SoftmaxFocalLoss<Float>(gamma: 2, alpha: .uniform(0.5), threads: threads)
+                let focal = try SoftmaxFocalLoss<Float>(gamma: 2, alpha: .constant(0.5), threads: threads)
                 results.append(try focal.lossAndGradient(x, shape: shape, classAxis: axis, labels: labels))
             }
             for result in results.dropFirst() {

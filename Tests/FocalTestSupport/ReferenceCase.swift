@@ -12,11 +12,11 @@ import Foundation
 public struct ReferenceCase: Decodable, Sendable, CustomStringConvertible {
     /// The case's class weighting.
     public enum Alpha: Decodable, Sendable {
-        case none, scalar(Double), perClass([Double])
+        case none, constant(Double), perClass([Double])
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() { self = .none }
-            else if let value = try? container.decode(Double.self) { self = .scalar(value) }
+            else if let value = try? container.decode(Double.self) { self = .constant(value) }
             else { self = .perClass(try container.decode([Double].self)) }
         }
     }

@@ -108,13 +108,13 @@ extension LossProblem {
 
     private func sigmoidAlpha<S: FocalScalar>() -> SigmoidFocalLoss<S>.Alpha {
         guard let alpha else { return .none }
-        return alphaIsScalar ? .balanced(S(alpha[0])) : .perClass(alpha.map { S($0) }, classAxis: alphaAxis)
+        return alphaIsScalar ? .constant(S(alpha[0])) : .perClass(alpha.map { S($0) }, classAxis: alphaAxis)
     }
 
     private func softmax<S: FocalScalar>(_: S.Type, threads: Int) throws(FocalLossError) -> SoftmaxFocalLoss<S> {
-        let weights: SoftmaxFocalLoss<S>.ClassWeights
+        let weights: SoftmaxFocalLoss<S>.Alpha
         if let alpha {
-            weights = alphaIsScalar ? .uniform(S(alpha[0])) : .perClass(alpha.map { S($0) })
+            weights = alphaIsScalar ? .constant(S(alpha[0])) : .perClass(alpha.map { S($0) })
         } else {
             weights = .none
         }

@@ -25,7 +25,7 @@ struct FocalCurveTable {
         for gamma in gammas {
             do {
                 let focal = try SigmoidFocalLoss<Double>(
-                    gamma: gamma, alpha: alpha.map { .balanced($0) } ?? .none, input: .probabilities, threads: 1)
+                    gamma: gamma, alpha: alpha.map { .constant($0) } ?? .none, input: .probabilities, threads: 1)
                 losses.append(try focal.elementwiseLosses(probabilities, targets: targets))
             } catch {
                 throw CLIError(error, subjects: ["gamma": "--gamma", "alpha": "--alpha"])

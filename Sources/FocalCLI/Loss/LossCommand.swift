@@ -145,7 +145,7 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
                 throw ValidationError("--normalizer divides the sum; use it with --reduction sum (or alone), not \(reduction.rawValue)")
             }
         }
-        _ = try alphaWeights()
+        _ = try parsedAlpha()
         try ThreadCount.validate(threading.threads)
         if output != nil, effectiveReduction != .none {
             throw ValidationError("--output writes the unreduced losses; use it with --reduction none")
@@ -168,7 +168,7 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
     ///
     /// - Throws: A `ValidationError` naming `--alpha` for text that is not numbers, or a value
     ///   out of range (sigmoid: `[0, 1]`; softmax: finite and `>= 0`).
-    func alphaWeights() throws -> AlphaWeights? {
+    func parsedAlpha() throws -> Alpha? {
         guard let alpha else { return nil }
         let values = try NumberList.parse(alpha, option: "--alpha")
         for (index, value) in values.enumerated() {
@@ -182,7 +182,7 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
                 break
             }
         }
-        return alpha.contains(",") ? .perClass(values) : .scalar(values[0])
+        return alpha.contains(",") ? .perClass(values) : .constant(values[0])
     }
 
     func run() throws {

@@ -26,7 +26,7 @@ struct LossInputs<Scalar: FocalScalar & NumPyElement> {
     /// The targets or labels.
     let truth: Truth
     /// The parsed `--alpha`.
-    let alpha: AlphaWeights?
+    let alpha: LossCommand.Alpha?
     /// The weights, if given.
     let weights: [Scalar]?
     /// For each kernel argument name, the option and file it came from, for error messages.
@@ -48,9 +48,9 @@ struct LossInputs<Scalar: FocalScalar & NumPyElement> {
     init(command: LossCommand, predictions: NumPyArray) throws(CLIError) {
         shape = predictions.shape
         isSoftmax = command.kind == .softmax
-        let alpha: AlphaWeights?
+        let alpha: LossCommand.Alpha?
         do {
-            alpha = try command.alphaWeights()
+            alpha = try command.parsedAlpha()
         } catch {
             throw CLIError("\(error)")
         }

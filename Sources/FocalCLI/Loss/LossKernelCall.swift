@@ -52,7 +52,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
         guard case .targets(let targets) = inputs.truth else { preconditionFailure("validate() requires --targets for sigmoid") }
         let alpha: SigmoidFocalLoss<Scalar>.Alpha = switch inputs.alpha {
         case nil: .none
-        case .scalar(let value)?: .balanced(Scalar(value))
+        case .constant(let value)?: .constant(Scalar(value))
         case .perClass(let values)?: .perClass(values.map { Scalar($0) }, classAxis: inputs.classAxis ?? command.classAxis)
         }
         let focal = try SigmoidFocalLoss<Scalar>(
@@ -73,9 +73,9 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
     }
 
     private func softmaxLoss() throws(FocalLossError) -> SoftmaxFocalLoss<Scalar> {
-        let alpha: SoftmaxFocalLoss<Scalar>.ClassWeights = switch inputs.alpha {
+        let alpha: SoftmaxFocalLoss<Scalar>.Alpha = switch inputs.alpha {
         case nil: .none
-        case .scalar(let value)?: .uniform(Scalar(value))
+        case .constant(let value)?: .constant(Scalar(value))
         case .perClass(let values)?: .perClass(values.map { Scalar($0) })
         }
         return try SoftmaxFocalLoss<Scalar>(

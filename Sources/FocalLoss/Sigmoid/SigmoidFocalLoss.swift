@@ -30,23 +30,30 @@
 /// ``uncheckedLossAndGradient(_:targets:shape:weights:reduction:gradient:)`` skips the element checks.
 public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     /// The class-balance weight α of the sigmoid focal loss.
+    ///
+    /// The same vocabulary as ``SoftmaxFocalLoss/Alpha`` and FocalTraining's `LossSettings.Alpha`:
+    /// ``none``, one ``constant(_:)`` value, or a value ``perClass(_:classAxis:)``.
     public enum Alpha: Sendable, Hashable, ExpressibleByFloatLiteral {
         /// No weighting: every element counts once.
         case none
         /// Weight `α` on the positive term and `1 - α` on the negative term of every element
-        /// (the paper uses `α = 0.25` with `γ = 2`).
-        case balanced(Scalar)
+        /// (the paper uses `α = 0.25` with `γ = 2`; torchvision's `alpha`).
+        case constant(Scalar)
         /// One `α` per class for multi-label input, the classes running along `classAxis` of the
         /// input's shape (negative axes count from the end), each with the meaning of
-        /// ``balanced(_:)`` for its class.
+        /// ``constant(_:)`` for its class.
         case perClass([Scalar], classAxis: Int)
 
-        /// A literal is ``balanced(_:)``: `alpha: 0.25`.
+        /// A literal is ``constant(_:)``: `alpha: 0.25`.
         ///
         /// - Parameter value: The weight α of the positive term, in `[0, 1]`.
         public init(floatLiteral value: Double) {
-            self = .balanced(Scalar(value))
+            self = .constant(Scalar(value))
         }
+
+        /// Weight `α` on positives and `1 - α` on negatives: the former name of ``constant(_:)``.
+        @available(*, deprecated, renamed: "constant")
+        public static func balanced(_ value: Scalar) -> Self { .constant(value) }
     }
 
     /// The focusing parameter γ `>= 0`; `0` gives cross-entropy, the paper uses `2`.
@@ -76,7 +83,7 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         switch alpha {
         case .none:
             break
-        case .balanced(let value):
+        case .constant(let value):
             try Validation.unitInterval(value, name: "alpha")
         case .perClass(let values, _):
             guard !values.isEmpty else { throw .emptyInput(argument: "alpha") }

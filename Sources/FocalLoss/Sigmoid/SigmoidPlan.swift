@@ -23,7 +23,7 @@ struct SigmoidPlan<Scalar: FocalScalar> {
         case .none:
             (outer, classes, inner) = (1, 1, tensor.count)
             (alphaPositive, alphaNegative) = ([1], [1])
-        case .balanced(let value):
+        case .constant(let value):
             (outer, classes, inner) = (1, 1, tensor.count)
             (alphaPositive, alphaNegative) = ([value], [1 - value])
         case .perClass(let values, let classAxis):

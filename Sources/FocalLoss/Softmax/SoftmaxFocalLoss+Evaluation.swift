@@ -76,7 +76,7 @@ extension SoftmaxFocalLoss {
         let classWeights: [Scalar]?
         switch alpha {
         case .none: classWeights = nil
-        case .uniform(let value): classWeights = [Scalar](repeating: value, count: classes)
+        case .constant(let value): classWeights = [Scalar](repeating: value, count: classes)
         case .perClass(let values):
             guard values.count == classes else {
                 throw .countMismatch(argument: "alpha", count: values.count, expected: classes)

@@ -34,28 +34,39 @@
 /// so the outputs may already be partly written when the call throws.
 public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     /// The class weights α of the softmax focal loss.
-    public enum ClassWeights: Sendable, Hashable, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral {
+    ///
+    /// The same vocabulary as ``SigmoidFocalLoss/Alpha`` and FocalTraining's `LossSettings.Alpha`:
+    /// ``none``, one ``constant(_:)`` value, or a value ``perClass(_:)``.
+    public enum Alpha: Sendable, Hashable, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral {
         /// No weighting.
         case none
         /// One weight for every class.
-        case uniform(Scalar)
+        case constant(Scalar)
         /// One weight per class, in class order; the count must equal the number of classes.
         case perClass([Scalar])
 
-        /// A literal is ``uniform(_:)``: `alpha: 0.25`.
+        /// A literal is ``constant(_:)``: `alpha: 0.25`.
         ///
         /// - Parameter value: The weight of every class, finite and `>= 0`.
-        public init(floatLiteral value: Double) { self = .uniform(Scalar(value)) }
+        public init(floatLiteral value: Double) { self = .constant(Scalar(value)) }
         /// An array literal is ``perClass(_:)``: `alpha: [0.25, 1, 1]`.
         ///
         /// - Parameter elements: One weight per class, in class order, each finite and `>= 0`.
         public init(arrayLiteral elements: Scalar...) { self = .perClass(elements) }
+
+        /// One weight for every class: the former name of ``constant(_:)``.
+        @available(*, deprecated, renamed: "constant")
+        public static func uniform(_ value: Scalar) -> Self { .constant(value) }
     }
+
+    /// The former name of ``Alpha``.
+    @available(*, deprecated, renamed: "Alpha")
+    public typealias ClassWeights = Alpha
 
     /// The focusing parameter γ `>= 0`.
     public let gamma: Scalar
     /// The class weights.
-    public let alpha: ClassWeights
+    public let alpha: Alpha
     /// The label smoothing `e` in `[0, 1)`: targets become `(1 - e)·q + e/C`.
     public let labelSmoothing: Scalar
     /// Whether the kernels are given logits (softmax applied over the class axis) or
@@ -76,13 +87,13 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     ///   - threads: The most threads a call may use (default: one per processor).
     /// - Throws: ``FocalLossError/invalidParameter(name:value:requirement:)`` for a bad value.
     public init(
-        gamma: Scalar = 2, alpha: ClassWeights = .none, labelSmoothing: Scalar = 0,
+        gamma: Scalar = 2, alpha: Alpha = .none, labelSmoothing: Scalar = 0,
         input: PredictionKind = .logits, threads: Int? = nil
     ) throws(FocalLossError) {
         try Validation.gamma(gamma)
         switch alpha {
         case .none: break
-        case .uniform(let value):
+        case .constant(let value):
             guard value.isFinite, value >= 0 else {
                 throw .invalidParameter(name: "alpha", value: Double(value), requirement: "must be finite and >= 0")
             }

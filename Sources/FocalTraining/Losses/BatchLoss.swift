@@ -26,19 +26,19 @@ struct BatchLoss {
                 case .none:
                     kernel = .sigmoid(try SigmoidFocalLoss(gamma: gamma, alpha: .none, threads: 1), weightScale: 1)
                 case .constant(let a):
-                    kernel = .sigmoid(try SigmoidFocalLoss(gamma: gamma, alpha: .balanced(Float(a)), threads: 1), weightScale: 1)
+                    kernel = .sigmoid(try SigmoidFocalLoss(gamma: gamma, alpha: .constant(Float(a)), threads: 1), weightScale: 1)
                 case .inverseFrequency, .effectiveNumber:
                     let weights = settings.classWeights(counts: counts)!
                     let total = weights[0] + weights[1]
                     kernel = .sigmoid(
-                        try SigmoidFocalLoss(gamma: gamma, alpha: .balanced(Float(weights[1] / total)), threads: 1),
+                        try SigmoidFocalLoss(gamma: gamma, alpha: .constant(Float(weights[1] / total)), threads: 1),
                         weightScale: total)
                 }
             } else {
-                let alpha: SoftmaxFocalLoss<Float>.ClassWeights
+                let alpha: SoftmaxFocalLoss<Float>.Alpha
                 switch settings.alpha {
                 case .none: alpha = .none
-                case .constant(let a): alpha = .uniform(Float(a))
+                case .constant(let a): alpha = .constant(Float(a))
                 case .inverseFrequency, .effectiveNumber:
                     alpha = .perClass(settings.classWeights(counts: counts)!.map { Float($0) })
                 }

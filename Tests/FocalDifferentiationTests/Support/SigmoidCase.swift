@@ -6,7 +6,7 @@ import Testing
 /// One configuration of the sigmoid focal loss and its input, over a `4 × 3` tensor whose
 /// classes (for per-class α) run along axis 1.
 struct SigmoidCase: Sendable, CustomTestStringConvertible {
-    enum AlphaKind: Sendable, CaseIterable { case none, balanced, perClass }
+    enum AlphaKind: Sendable, CaseIterable { case none, constant, perClass }
 
     var alpha: AlphaKind
     var input: PredictionKind
@@ -32,7 +32,7 @@ struct SigmoidCase: Sendable, CustomTestStringConvertible {
     func loss<Scalar: FocalScalar>(_: Scalar.Type, gamma: Double = gamma) throws -> SigmoidFocalLoss<Scalar> {
         let alpha: SigmoidFocalLoss<Scalar>.Alpha = switch self.alpha {
         case .none: .none
-        case .balanced: .balanced(0.25)
+        case .constant: .constant(0.25)
         case .perClass: .perClass(Self.classAlphas.map { Scalar($0) }, classAxis: 1)
         }
         return try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: alpha, input: input)
@@ -54,7 +54,7 @@ struct SigmoidCase: Sendable, CustomTestStringConvertible {
     func referenceLosses(_ predictions: [Double], targets: [Double]) -> [Double] {
         let alphas: [Double]? = switch alpha {
         case .none: nil
-        case .balanced: [Double](repeating: 0.25, count: predictions.count)
+        case .constant: [Double](repeating: 0.25, count: predictions.count)
         case .perClass: predictions.indices.map { Self.classAlphas[$0 % 3] }
         }
         return Reference.sigmoidLosses(
