@@ -1,3 +1,5 @@
+import FocalLoss
+
 /// An error in the arguments given to a classification metric, or a metric that the given labels
 /// leave undefined.
 ///
@@ -59,9 +61,10 @@ public enum MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyInput(let argument):
-            return "\(argument): is empty; at least one element is needed"
+            // The same words as the loss kernels' errors.
+            return FocalLossError.emptyInput(argument: argument).description
         case .countMismatch(let argument, let count, let expected):
-            return "\(argument): has \(count) elements, expected \(expected)"
+            return FocalLossError.countMismatch(argument: argument, count: count, expected: expected).description
         case .nonFiniteScore(let argument, let value, let index, let position):
             let place = position.count == 2 ? " (row \(position[0]), column \(position[1]))" : ""
             return "\(argument): value \(value) at index \(index)\(place) is not finite"
