@@ -52,7 +52,10 @@ PEERS = {
 PEER_KEYS = {"eager": "torch eager", "compile": "torch.compile",
              "tuned": "torch.compile tuned", "jax": "JAX jit"}
 FOCAL_ROWS = ["focal portable", "focal native"]
-ROW_ORDER = FOCAL_ROWS + list(PEERS)
+# Another build of focal measured in the same run (--before-portable / --before-native), to
+# show that a change lost no speed.
+BEFORE_ROWS = ["focal portable (before)", "focal native (before)"]
+ROW_ORDER = FOCAL_ROWS + BEFORE_ROWS + list(PEERS)
 
 
 def log(msg: str) -> None:
@@ -533,7 +536,7 @@ def render(report: dict, baseline: str) -> str:
         if len(threads) >= 2:
             t1, t2 = threads[0], threads[1]
             parts = []
-            for row in FOCAL_ROWS + [baseline]:
+            for row in FOCAL_ROWS + BEFORE_ROWS + [baseline]:
                 a, b = ns(res.get(row, {}).get(str(t1))), ns(res.get(row, {}).get(str(t2)))
                 if a and b:
                     parts.append(f"{row} {a / b:.2f}x")
@@ -605,6 +608,10 @@ def main() -> None:
                     help="focal binary built with -target-cpu native --scratch-path .build-native")
     ap.add_argument("--build", action="store_true",
                     help="run both `swift build` commands (under flock /tmp/swift.lock) first")
+    ap.add_argument("--before-portable", metavar="PATH",
+                    help="also measure this focal binary (an earlier portable build) as 'focal portable (before)'")
+    ap.add_argument("--before-native", metavar="PATH",
+                    help="also measure this focal binary (an earlier native build) as 'focal native (before)'")
     ap.add_argument("--quick", action="store_true", help="small shapes, few repeats: a smoke test")
     ap.add_argument("--repeats", type=int, default=None, help="timed calls per peer run (default 20, quick 5)")
     ap.add_argument("--warmup", type=int, default=None, help="untimed calls after the first (compiling) call (default 3, quick 1)")
@@ -647,6 +654,14 @@ def main() -> None:
                 rows.append((row, "focal", b))
             else:
                 notes.append(f"{row}: no binary at {b}; skipped (build it, or pass --build)")
+        for row, path in (("focal portable (before)", args.before_portable), ("focal native (before)", args.before_native)):
+            if path is None:
+                continue
+            b = os.path.abspath(path)
+            if os.path.isfile(b) and os.access(b, os.X_OK):
+                rows.append((row, "focal", b))
+            else:
+                notes.append(f"{row}: no binary at {b}; skipped")
     for key in wanted:
         if key == "focal":
             continue

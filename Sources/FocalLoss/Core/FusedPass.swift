@@ -84,6 +84,14 @@ struct FusedCall<Pass: FusedPass> {
 
     /// The reduced loss, with the gradient of the reduced loss written into `gradient` when it
     /// is given (``FusedPass/valueCount`` entries).
+    ///
+    /// Specialised for every pass of the package, so that the per-item work here (the mean's
+    /// denominator over the items counted) runs as fast as the kernels: the public entry
+    /// points are generic, and without this their calls would reach the pipeline unspecialised.
+    @_specialize(where Pass == SigmoidPass<Float>)
+    @_specialize(where Pass == SigmoidPass<Double>)
+    @_specialize(where Pass == SoftmaxPass<Float>)
+    @_specialize(where Pass == SoftmaxPass<Double>)
     func reduced(
         _ reduction: FocalReduction, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) -> Scalar {
@@ -122,6 +130,10 @@ struct FusedCall<Pass: FusedPass> {
     /// Each item's loss written into `losses` (``FusedPass/itemCount`` entries) and, when
     /// `gradient` is given, the gradient of each item's own loss (``FusedPass/valueCount``
     /// entries).
+    @_specialize(where Pass == SigmoidPass<Float>)
+    @_specialize(where Pass == SigmoidPass<Double>)
+    @_specialize(where Pass == SoftmaxPass<Float>)
+    @_specialize(where Pass == SoftmaxPass<Double>)
     func elementwise(
         losses: UnsafeMutableBufferPointer<Scalar>, gradient: UnsafeMutableBufferPointer<Scalar>?
     ) throws(FocalLossError) {
@@ -131,6 +143,10 @@ struct FusedCall<Pass: FusedPass> {
     }
 
     /// What a mean divides by: the number of items counted, or the sum of their weights.
+    @_specialize(where Pass == SigmoidPass<Float>)
+    @_specialize(where Pass == SigmoidPass<Double>)
+    @_specialize(where Pass == SoftmaxPass<Float>)
+    @_specialize(where Pass == SoftmaxPass<Double>)
     private func meanDenominator() -> Double {
         guard pass.hasUncountedItems else {
             return weights.map(blockedSum) ?? Double(pass.itemCount)
