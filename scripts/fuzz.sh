@@ -34,6 +34,9 @@ scratch="$PWD/.build-fuzz"
 runtime="$(ls /opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a 2>/dev/null | head -n 1)"
 [[ -n "$runtime" ]] || { echo "fuzz.sh: libFuzzer (libclang_rt.fuzzer_no_main) is not in the Swift toolchain at /opt/swift" >&2; exit 1; }
 build=(swift build --package-path Fuzz --scratch-path "$scratch" -c release)
+# SwiftPM does not notice source files added to a path dependency (the main package) and fails
+# with "cannot find ... in scope"; without its build plan it plans again (compiled code is kept).
+rm -f "$scratch/release.yaml"
 "${build[@]}" --product "$product" -Xswiftc -sanitize=address \
     -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table \
     -Xlinker "$runtime" -Xlinker -lstdc++ >&2
