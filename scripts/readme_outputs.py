@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Regenerates the command output quoted in README.md from the current build, or checks it.
+
+    python3 scripts/readme_outputs.py            # rewrite README.md's marked blocks
+    python3 scripts/readme_outputs.py --check    # exit 1 with a diff when a block is stale
+
+A fenced block is regenerated when the line before it (blank lines aside) is a marker comment:
+
+    <!-- output: session -->      a ```console block: every `$ command` runs in bash, in order,
+                                  in one scratch folder shared by all session blocks; the lines
+                                  after a command become what it printed (stdout and stderr).
+    <!-- output: run COMMAND -->  a ```text block: COMMAND's standard output, run from the
+                                  repository root ($SCRATCH names the scratch folder).
+    <!-- setup: COMMAND -->       runs COMMAND in the scratch folder and shows nothing (inputs a
+                                  session needs that the README does not show how to make).
+
+`focal` is the release build (`swift build -c release --product focal` runs first unless
+--no-build) and comes first on PATH. Commands run with the README's data only, never with files
+outside the repository. Python is a tool here, never a dependency of the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MARKER = re.compile(r"^<!-- (output|setup): ?(.*?) ?-->$")
+FENCE = re.compile(r"^```")
+MARK = "@@readme-output-end@@"
+
+
+def commands_of(lines: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Splits a console block into (command lines, output lines) pairs."""
+    pairs: list[tuple[list[str], list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.startswith("$ "):
+            raise SystemExit(f"readme_outputs.py: a console block has output before its first command: {line!r}")
+        command = [line]
+        text = line[2:]
+        # The command goes on while a line ends with a backslash or a quote is still open.
+        while (text.endswith("\\") or not balanced(" ".join(l[2:] if i == 0 else l for i, l in enumerate(command)))) \
+                and index + 1 < len(lines):
+            index += 1
+            command.append(lines[index])
+            text = lines[index]
+        output: list[str] = []
+        while index + 1 < len(lines) and not lines[index + 1].startswith("$ "):
+            index += 1
+            output.append(lines[index])
+        pairs.append((command, output))
+        index += 1
+    return pairs
+
+
+def balanced(text: str) -> bool:
+    """Whether `text` is a complete shell word list (no open quote)."""
+    try:
+        shlex.split(text)
+        return True
+    except ValueError:
+        return False
+
+
+def run_session(pairs, folder: str, env: dict) -> list[str]:
+    """Runs a console block's commands in one bash process; returns the block's new lines."""
+    script = []
+    for command, _ in pairs:
+        text = "\n".join([command[0][2:]] + command[1:])
+        script.append(f"{text}\n__status=$?\necho {MARK}\n( exit $__status )")
+    result = subprocess.run(["bash", "-c", "\n".join(script)], cwd=folder, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    outputs = result.stdout.split(MARK + "\n")
+    lines: list[str] = []
+    for (command, _), output in zip(pairs, outputs):
+        lines += command
+        lines += output.rstrip("\n").split("\n") if output.strip() else []
+    return lines
+
+
+def regenerate(text: str, env: dict, folder: str) -> str:
+    lines = text.split("\n")
+    result: list[str] = []
+    pending: tuple[str, str] | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        marker = MARKER.match(line)
+        if marker:
+            kind, argument = marker.groups()
+            if kind == "setup":
+                status = subprocess.run(["bash", "-c", argument], cwd=folder, env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                if status.returncode != 0:
+                    raise SystemExit(f"readme_outputs.py: setup failed: {argument}\n{status.stdout}")
+            else:
+                pending = (argument.split(" ", 1)[0], argument.split(" ", 1)[1] if " " in argument else "")
+            result.append(line)
+            index += 1
+            continue
+        if FENCE.match(line) and pending is not None:
+            end = index + 1
+            while end < len(lines) and not FENCE.match(lines[end]):
+                end += 1
+            body = lines[index + 1:end]
+            mode, command = pending
+            if mode == "session":
+                body = run_session(commands_of(body), folder, env)
+            elif mode == "run":
+                completed = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env,
+                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                if completed.returncode != 0:
+                    raise SystemExit(f"readme_outputs.py: `{command}` exited with {completed.returncode}")
+                body = completed.stdout.rstrip("\n").split("\n")
+            else:
+                raise SystemExit(f"readme_outputs.py: unknown output marker '{mode}'")
+            result.append(line)
+            result += body
+            result.append(lines[end])
+            index = end + 1
+            pending = None
+            continue
+        if line.strip() and pending is not None:
+            raise SystemExit(f"readme_outputs.py: a marker is not followed by a fenced block (line {index + 1})")
+        result.append(line)
+        index += 1
+    return "\n".join(result)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of rewriting; exit 1 when stale")
+    parser.add_argument("--no-build", action="store_true", help="use the release build as it is")
+    parser.add_argument("--readme", default=os.path.join(ROOT, "README.md"))
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "focal"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    binary_folder = os.path.join(ROOT, ".build", "release")
+    if not os.access(os.path.join(binary_folder, "focal"), os.X_OK):
+        raise SystemExit("readme_outputs.py: no release build of focal; run without --no-build")
+    env = dict(os.environ)
+    env["PATH"] = binary_folder + os.pathsep + env.get("PATH", "")
+    env["COLUMNS"] = "100"
+    with open(args.readme, encoding="utf-8") as f:
+        current = f.read()
+    with tempfile.TemporaryDirectory(prefix="focal-readme-") as folder:
+        env["SCRATCH"] = folder
+        fresh = regenerate(current, env, folder)
+    if args.check:
+        if fresh == current:
+            print("readme_outputs.py: every marked block matches the current build")
+            return 0
+        diff = difflib.unified_diff(current.split("\n"), fresh.split("\n"), "README.md", "README.md (current build)",
+                                    lineterm="", n=1)
+        print("\n".join(diff))
+        print("readme_outputs.py: README.md quotes output the current build no longer prints; "
+              "run python3 scripts/readme_outputs.py", file=sys.stderr)
+        return 1
+    if fresh != current:
+        with open(args.readme, "w", encoding="utf-8") as f:
+            f.write(fresh)
+        print("readme_outputs.py: README.md updated")
+    else:
+        print("readme_outputs.py: README.md already matches the current build")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
