@@ -19,8 +19,10 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
             Prints the reduced loss (sum, mean) on stdout, or with --json one object \
             {"loss": <number, or null for --reduction none>, "elements": <elements of X>, "precision": "float"|"double"}. \
             --gradient writes d(loss)/dX in X's shape and dtype; with --reduction none each element's \
-            (position's) own loss is differentiated, and --output writes the per-element (sigmoid) or \
-            per-position (softmax) losses in X's dtype. Output files are written atomically. A value \
+            (position's) own loss is differentiated, and --out (-o; formerly --output, still accepted) \
+            writes the per-element (sigmoid) or per-position (softmax) losses in X's dtype. Output files \
+            are written atomically (a FIFO or device in place); - writes one of them to stdout, the printed \
+            loss then going to stderr. A value \
             that X's dtype cannot hold (above 65504 in float16, say) is an error naming its entry, never \
             infinity in the file; so is a reduced loss beyond the precision computed in.
 
@@ -95,7 +97,7 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
     @Option(help: "The precision to compute in: float or double (default: X's; float for float16).")
     var precision: Precision?
 
-    @Option(help: ArgumentHelp("Write d(loss)/dX here (.npy, X's shape and dtype). Default: not written.", valueName: "G.npy"))
+    @Option(help: ArgumentHelp("Write d(loss)/dX here (.npy, X's shape and dtype; - for stdout). Default: not written.", valueName: "G.npy"))
     var gradient: String?
 
     @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("With --reduction none: write the per-element (sigmoid) or per-position (softmax) losses here (.npy, X's dtype). Default: not written.", valueName: "L.npy"))
