@@ -30,16 +30,18 @@ let package = Package(
             // LLVM's fmuladd for the vector kernels (see Sources/FocalLoss/Vector/MultiplyAdd.swift).
             swiftSettings: [.enableExperimentalFeature("BuiltinModule")]
         ),
-        .target(name: "FocalNumPy"),
+        // The one output writer: atomic replacement of files, FIFOs and devices written in place.
+        .target(name: "FocalFileOutput"),
+        .target(name: "FocalNumPy", dependencies: ["FocalFileOutput"]),
         .target(name: "FocalDifferentiation", dependencies: ["FocalLoss"]),
         .target(
             name: "FocalTraining",
-            dependencies: ["FocalLoss", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["FocalLoss", "FocalFileOutput", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .executableTarget(
             name: "FocalCLI",
             dependencies: [
-                "FocalLoss", "FocalNumPy", "FocalTraining",
+                "FocalLoss", "FocalNumPy", "FocalTraining", "FocalFileOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/mammography.csv"), .copy("Resources/PROVENANCE.md")]
@@ -80,6 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
+        .testTarget(name: "FocalFileOutputTests", dependencies: ["FocalFileOutput"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining", "FocalTestSupport"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
         .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation", "FocalTestSupport"]),

@@ -21,7 +21,7 @@ extension NumPyArray {
     public static func write<Element: NumPyElement>(_ elements: [Element], shape: [Int], to url: URL) throws(NumPyError) {
         let displayPath = url.relativePath
         let header = try header(for: Element.self, shape: shape, count: elements.count, path: displayPath)
-        try write(header: header, to: url, displayPath: displayPath) { (file: inout AtomicFileWriter) throws(NumPyError) in
+        try write(header: header, to: url, displayPath: displayPath) { (file: inout NPYFileOutput) throws(NumPyError) in
             let written = elements.withUnsafeBytes { bytes in
                 Result { () throws(NumPyError) in try file.append(bytes) }
             }
@@ -37,7 +37,7 @@ extension NumPyArray {
     /// - Parameter url: The file URL to write; an existing file is replaced.
     /// - Throws: ``NumPyError`` naming `url.relativePath` if the file cannot be written.
     public func write(to url: URL) throws(NumPyError) {
-        try Self.write(header: header, to: url, displayPath: url.relativePath) { (file: inout AtomicFileWriter) throws(NumPyError) in
+        try Self.write(header: header, to: url, displayPath: url.relativePath) { (file: inout NPYFileOutput) throws(NumPyError) in
             let written = bytes.withUnsafeBytes { bytes in
                 Result { () throws(NumPyError) in try file.append(bytes) }
             }
@@ -64,10 +64,10 @@ extension NumPyArray {
 
     private static func write(
         header: NPYHeader, to url: URL, displayPath: String,
-        data: (inout AtomicFileWriter) throws(NumPyError) -> Void
+        data: (inout NPYFileOutput) throws(NumPyError) -> Void
     ) throws(NumPyError) {
         let preamble = try preamble(for: header, path: displayPath)
-        var file = try AtomicFileWriter(url: url, displayPath: displayPath)
+        var file = try NPYFileOutput(path: url.path, displayPath: displayPath)
         let written = preamble.withUnsafeBytes { bytes in
             Result { () throws(NumPyError) in try file.append(bytes) }
         }

@@ -112,7 +112,7 @@ struct LossErrorTests {
         ErrorCase(name: "labels with sigmoid", arguments: with(sigmoid, [:], ["--labels", "y.npy"]), fragments: ["--labels", "softmax"]),
         ErrorCase(name: "ignore index without labels", arguments: with(sigmoid, [:], ["--ignore-index", "-100"]), fragments: ["--ignore-index", "--labels"]),
         ErrorCase(name: "output without reduction none", arguments: with(softmax, [:], ["--output", "l.npy"]), fragments: ["--output", "--reduction none"]),
-        ErrorCase(name: "reduction none with nothing to write", arguments: ["loss", "--kind", "softmax", "--x", "x.npy", "--labels", "y.npy", "--reduction", "none"], fragments: ["--reduction none", "--output"]),
+        ErrorCase(name: "reduction none with nothing to write", arguments: ["loss", "--kind", "softmax", "--x", "x.npy", "--labels", "y.npy", "--reduction", "none"], fragments: ["--reduction none", "--out"]),
         ErrorCase(name: "gradient and output the same file", arguments: with(softmax, [:], ["--reduction", "none", "--output", "g.npy"]), fragments: ["--gradient", "--output", "same file"]),
         ErrorCase(name: "zero threads", arguments: with(softmax, [:], ["--threads", "0"]), fragments: ["--threads"]),
     ]

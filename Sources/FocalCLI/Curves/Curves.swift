@@ -24,7 +24,7 @@ struct Curves: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("alpha_t in [0, 1], the weight of the true (positive) class. Default: none (alpha_t = 1).", valueName: "A"))
     var alpha: Double?
 
-    @Option(help: ArgumentHelp("The SVG file to write (atomically).", valueName: "FILE"))
+    @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("The SVG file to write (atomically; - for stdout).", valueName: "FILE"))
     var out: String = "focal-curves.svg"
 
     @Flag(help: "Print the curve values as CSV on stdout (columns p_t, gamma_<g>...) instead of writing the SVG.")
@@ -66,7 +66,8 @@ struct Curves: ParsableCommand {
         if csv {
             return CommandOutput(standardOutput: table.csv())
         }
-        try AtomicTextFile.write(table.figure(yMax: yMax).svg(), to: out, option: "--out")
+        try OutputFileOption.checkFolder(out, option: "--out")
+        try OutputFileOption.write(table.figure(yMax: yMax).svg(), to: out, option: "--out")
         return CommandOutput(standardOutput: "wrote \(out)\n", writtenFiles: [out])
     }
 

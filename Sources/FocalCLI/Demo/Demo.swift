@@ -23,13 +23,13 @@ struct Demo: ParsableCommand, ThreadsHelp {
     /// The three trainings run one after another, each on these threads.
     static let threadsHelp = "The most threads per training (default: one per processor)."
 
-    @Option(help: ArgumentHelp("Your data: a CSV file with a header, numeric features and a binary label column.", valueName: "FILE.csv"))
+    @Option(help: ArgumentHelp("Your data: a CSV file with a header, numeric features and a binary label column (- for stdin).", valueName: "FILE.csv"))
     var data: String?
 
     @Option(help: ArgumentHelp("The label column of --data (default: the last column).", valueName: "COL"))
     var label: String?
 
-    @Option(help: ArgumentHelp("The SVG file to write (atomically).", valueName: "FILE"))
+    @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("The SVG file to write (atomically; - for stdout).", valueName: "FILE"))
     var out: String = "focal-demo.svg"
 
     @OptionGroup var training: ComparisonTrainingOptions
@@ -57,14 +57,15 @@ struct Demo: ParsableCommand, ThreadsHelp {
 
     /// Loads the data, trains, writes the SVG; returns the stdout text and the result.
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
-        let demoData = try data.map { try DemoData.load(path: $0, label: label, option: "--data") } ?? DemoData.embedded()
+        try OutputFileOption.checkFolder(out, option: "--out")
+        let demoData = try data.map { try DemoData.load(path: $0, label: label, option: "--data", command: .demo) } ?? DemoData.embedded()
         let result = try DemoRun.run(
             demoData, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in
                 progress?.write("[\(index + 1)/3] training \(name) on \(demoData.name)\n")
             },
             progress: progress.map { progress in { progress.handle($0) } })
-        try AtomicTextFile.write(DemoFigure.figure(result).svg(), to: out, option: "--out")
+        try OutputFileOption.write(DemoFigure.figure(result).svg(), to: out, option: "--out")
         return (CommandOutput(standardOutput: DemoTable.text(result, svgPath: out), writtenFiles: [out]), result)
     }
 

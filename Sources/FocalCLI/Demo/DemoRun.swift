@@ -46,7 +46,7 @@ enum DemoRun {
                 model = try Trainer(configuration: configuration, threads: threads)
                     .train(split.training, labelColumn: data.labelColumn, progress: progress)
             } catch {
-                throw CLIError(verbatim: "\(data.name): \(name): \(error.commandLineDescription)")
+                throw CLIError(verbatim: "\(data.name): \(name): \(error.commandLineDescription(for: .demo))")
             }
             do {
                 let evaluation = try TestEvaluation(model: model, test: split.test, threads: threads)

@@ -19,8 +19,10 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
             Prints the reduced loss (sum, mean) on stdout, or with --json one object \
             {"loss": <number, or null for --reduction none>, "elements": <elements of X>, "precision": "float"|"double"}. \
             --gradient writes d(loss)/dX in X's shape and dtype; with --reduction none each element's \
-            (position's) own loss is differentiated, and --output writes the per-element (sigmoid) or \
-            per-position (softmax) losses in X's dtype. Output files are written atomically. A value \
+            (position's) own loss is differentiated, and --out (-o; formerly --output, still accepted) \
+            writes the per-element (sigmoid) or per-position (softmax) losses in X's dtype. Output files \
+            are written atomically (a FIFO or device in place); - writes one of them to stdout, the printed \
+            loss then going to stderr. A value \
             that X's dtype cannot hold (above 65504 in float16, say) is an error naming its entry, never \
             infinity in the file; so is a reduced loss beyond the precision computed in.
 
@@ -95,11 +97,21 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
     @Option(help: "The precision to compute in: float or double (default: X's; float for float16).")
     var precision: Precision?
 
-    @Option(help: ArgumentHelp("Write d(loss)/dX here (.npy, X's shape and dtype). Default: not written.", valueName: "G.npy"))
+    @Option(help: ArgumentHelp("Write d(loss)/dX here (.npy, X's shape and dtype; - for stdout). Default: not written.", valueName: "G.npy"))
     var gradient: String?
 
-    @Option(help: ArgumentHelp("With --reduction none: write the per-element (sigmoid) or per-position (softmax) losses here (.npy, X's dtype). Default: not written.", valueName: "L.npy"))
-    var output: String?
+    @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("With --reduction none: write the per-element (sigmoid) or per-position (softmax) losses here (.npy, X's dtype). Default: not written.", valueName: "L.npy"))
+    var out: String?
+
+    /// `--output`, the former name of `--out`: still accepted, not shown in the help.
+    @Option(name: .customLong("output"), help: ArgumentHelp(visibility: .hidden))
+    var formerOut: String?
+
+    /// The losses file: `--out`, or `--output` as formerly spelt.
+    var output: String? { out ?? formerOut }
+
+    /// The option the user named the losses file with, for messages: `--out`, or `--output`.
+    var outputOption: String { formerOut != nil ? "--output" : "--out" }
 
     @OptionGroup var threading: ThreadOptions<LossCommand>
 
@@ -147,21 +159,24 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
         }
         _ = try parsedAlpha()
         try ThreadCount.validate(threading.threads)
+        if out != nil, formerOut != nil {
+            throw ValidationError("--output is the former name of --out; give one of them")
+        }
         if output != nil, effectiveReduction != .none {
-            throw ValidationError("--output writes the unreduced losses; use it with --reduction none")
+            throw ValidationError("\(outputOption) writes the unreduced losses; use it with --reduction none")
         }
         if effectiveReduction == .none, output == nil, gradient == nil {
-            throw ValidationError("--reduction none needs --output L.npy (the per-element losses) or --gradient G.npy")
+            throw ValidationError("--reduction none needs --out L.npy (the per-element losses) or --gradient G.npy")
         }
-        for (option, path) in [("--gradient", gradient), ("--output", output)] {
+        for (option, path) in [("--gradient", gradient), (outputOption, output)] {
             if let path, path.isEmpty { throw ValidationError("\(option): the file name is empty") }
         }
         if let gradient, gradient == output {
-            throw ValidationError("--gradient and --output name the same file '\(gradient)'")
+            throw ValidationError("--gradient and \(outputOption) name the same file '\(gradient)'")
         }
         let inputs = [("--x", x), ("--targets", targets), ("--labels", labels), ("--weights", weights)]
-        try SameFile.refuse(output: gradient, option: "--gradient", inputs: inputs + [("--output", output)])
-        try SameFile.refuse(output: output, option: "--output", inputs: inputs)
+        try SameFile.refuse(output: gradient, option: "--gradient", inputs: inputs + [(outputOption, output)])
+        try SameFile.refuse(output: output, option: outputOption, inputs: inputs)
     }
 
     /// The parsed `--alpha`: `nil` without it, one number, or one per class.

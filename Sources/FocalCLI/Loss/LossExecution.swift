@@ -1,5 +1,6 @@
 import FocalLoss
 import FocalNumPy
+import Foundation
 
 extension LossCommand {
     /// Reads the input files, computes the loss (and gradient) and writes the requested files.
@@ -8,6 +9,8 @@ extension LossCommand {
     /// - Throws: ``CLIError`` naming the option and file at fault. No output file is written
     ///   unless every computation succeeded, and each is written atomically.
     func execute() throws(CLIError) -> CommandOutput {
+        try OutputFileOption.checkFolder(gradient, option: "--gradient")
+        try OutputFileOption.checkFolder(output, option: outputOption)
         let predictions = try LossInputFiles.readPredictions(x)
         let precision = self.precision ?? (predictions.dtype == .float64 ? .double : .float)
         switch precision {
@@ -34,7 +37,7 @@ extension LossCommand {
             produced.writtenFiles.append(gradientPath)
         }
         if let outputPath = output, let values = result.losses {
-            try LossOutputFile.write(values, shape: inputs.lossShape, dtype: predictions.dtype, to: outputPath, option: "--output")
+            try LossOutputFile.write(values, shape: inputs.lossShape, dtype: predictions.dtype, to: outputPath, option: outputOption)
             produced.writtenFiles.append(outputPath)
         }
         let precisionName = Scalar.self == Double.self ? "double" : "float"

@@ -27,6 +27,10 @@ enum LossOutputFile {
             throw CLIError("\(option) \(path): entry \(index) is \(values[index]), beyond the largest \(dtype) value "
                 + "(\(largest)); the file would hold infinity. Give X as float32 or float64 to get the output in that dtype")
         }
+        if path == "-" {
+            try writeToStandardOutput(values, shape: shape, dtype: dtype, option: option)
+            return
+        }
         do {
             switch dtype {
             case .float64:
@@ -43,5 +47,24 @@ enum LossOutputFile {
         } catch {
             throw CLIError(option: option, error)
         }
+    }
+
+    /// Writes the `.npy` file to standard output: built in memory, then written by the shared writer.
+    private static func writeToStandardOutput<Scalar: BinaryFloatingPoint & NumPyElement>(
+        _ values: [Scalar], shape: [Int], dtype: NumPyDType, option: String
+    ) throws(CLIError) {
+        let file: Data
+        do {
+            switch dtype {
+            case .float64: file = try NumPyArray(values.map { Double($0) }, shape: shape).npyData()
+            #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+            case .float16: file = try NumPyArray(values.map { Float16($0) }, shape: shape).npyData()
+            #endif
+            default: file = try NumPyArray(values.map { Float($0) }, shape: shape).npyData()
+            }
+        } catch {
+            throw CLIError(option: option, error)
+        }
+        try OutputFileOption.write(file, to: "-", option: option)
     }
 }

@@ -33,6 +33,11 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
         description = error.commandLineDescription
     }
 
+    /// A data file's problem as `command` explains it, naming only options `command` takes.
+    init(_ error: DataError, command: CommandName) {
+        description = error.commandLineDescription(for: command)
+    }
+
     /// A model file's problem, in the toolkit's words: `m.json: the model file is empty`.
     init(_ error: ModelFileError) {
         description = error.description

@@ -25,28 +25,42 @@ struct DemoData {
         guard let url = Bundle.module.url(forResource: "mammography", withExtension: "csv") else {
             throw CLIError(verbatim: "the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
         }
-        return try load(url: url, name: embeddedName, label: "label", option: "data")
+        return try load(url: url, name: embeddedName, label: "label", option: "data", command: .demo)
     }
 
-    /// Loads the CSV file the user named.
+    /// Loads the CSV file the user named (`-`: standard input, named `stdin`).
     ///
     /// - Parameters:
     ///   - path: The file, as given.
     ///   - label: The label column (default: the last column).
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
+    ///   - command: The command loading it, whose options the messages name (default: `demo` for
+    ///     `--data`, `tune` otherwise).
     /// - Throws: ``CLIError``, one line naming the file and the problem.
-    static func load(path: String, label: String?, option: String) throws -> DemoData {
-        try load(url: URL(fileURLWithPath: path), name: path, label: label, option: option)
+    static func load(path: String, label: String?, option: String, command: CommandName? = nil) throws -> DemoData {
+        let command = command ?? (option == "--data" ? .demo : .tune)
+        if path == CSVInput.standardInputArgument {
+            return try load(table: { () throws(DataError) in try CSVInput.table(path) }, name: CSVInput.standardInputName,
+                            label: label, option: option, command: command)
+        }
+        return try load(url: URL(fileURLWithPath: path), name: path, label: label, option: option, command: command)
     }
 
-    private static func load(url: URL, name: String, label: String?, option: String) throws -> DemoData {
+    private static func load(url: URL, name: String, label: String?, option: String, command: CommandName) throws -> DemoData {
+        try load(table: { () throws(DataError) in try CSVTable(contentsOf: url, fileName: name) }, name: name,
+                 label: label, option: option, command: command)
+    }
+
+    private static func load(
+        table read: () throws(DataError) -> CSVTable, name: String, label: String?, option: String, command: CommandName
+    ) throws -> DemoData {
         let table: CSVTable
         let dataset: Dataset
         do {
-            table = try CSVTable(contentsOf: url, fileName: name)
+            table = try read()
             dataset = try Dataset(table: table, labelColumn: label)
         } catch {
-            throw CLIError(verbatim: "\(option) \(error.commandLineDescription)")
+            throw CLIError(verbatim: "\(option) \(error.commandLineDescription(for: command))")
         }
         guard dataset.isBinary else {
             throw CLIError(verbatim: "\(option) \(name): column '\(label ?? table.header.last ?? "")' has \(dataset.classCount) classes; "

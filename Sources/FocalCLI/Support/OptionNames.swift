@@ -35,13 +35,50 @@ enum OptionNames {
     }
 }
 
+extension OptionNames {
+    /// The option for `setting` as `command` offers it; for a setting `command` has no option
+    /// for, the library's Swift name, so that no message advises an option the command lacks.
+    static func name(of setting: SettingReference, in command: CommandName) -> String {
+        let option = name(of: setting)
+        if command.offers(option) { return option }
+        switch setting {
+        case .parameter(let parameter): return parameter.description
+        default: return setting.description
+        }
+    }
+}
+
 extension TrainingError {
     /// The message with the options in place of the library's parameter names:
     /// `--lr 0.0: must be finite and > 0`.
     var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
 }
 
+extension TrainingError {
+    /// The message with the options of `command` in place of the library's parameter names.
+    func commandLineDescription(for command: CommandName) -> String {
+        description(naming: { OptionNames.name(of: $0, in: command) })
+    }
+}
+
 extension DataError {
-    /// The message with the options in place of the library's parameter names.
+    /// The message with the options in place of the library's parameter names (those of `focal train`).
     var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
+
+    /// The message as `command` gives it: a missing value is explained with the options of the
+    /// command in use (`focal predict` cannot impute: the model decides), other messages as
+    /// ``commandLineDescription``.
+    func commandLineDescription(for command: CommandName) -> String {
+        guard command != .train, case .missingValue(let file, let line, let column) = self else {
+            return description(naming: { OptionNames.name(of: $0, in: command) })
+        }
+        let problem = "\(file):\(line): column '\(column)': the value is missing"
+        switch command {
+        case .evaluate, .predict:
+            return problem + " (the model was trained without --impute-missing; train it with "
+                + "'focal train --impute-missing' to fill missing values with the training mean)"
+        default:
+            return problem + " (focal \(command.rawValue) needs every feature value: fill in or drop the rows with missing values)"
+        }
+    }
 }

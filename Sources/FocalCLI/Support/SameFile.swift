@@ -27,9 +27,10 @@ enum SameFile {
     /// (each an option or argument name with its path; `nil` paths are skipped). A new path is never
     /// an input.
     static func refuse(output path: String?, option: String, inputs: [(name: String, path: String?)]) throws {
-        guard let path, let output = identity(of: path) else { return }
+        // `-` is standard output or standard input, never a file.
+        guard let path, path != "-", let output = identity(of: path) else { return }
         for input in inputs {
-            guard let inputPath = input.path, identity(of: inputPath) == output else { continue }
+            guard let inputPath = input.path, inputPath != "-", identity(of: inputPath) == output else { continue }
             throw ValidationError("\(option) \(path) is the same file as \(input.name) \(inputPath); "
                 + "refusing to overwrite an input: choose another output path")
         }

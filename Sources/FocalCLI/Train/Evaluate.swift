@@ -16,7 +16,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var modelFile: ModelFileArgument
 
-    @Argument(help: "Labelled data: a CSV file with a header.")
+    @Argument(help: "Labelled data: a CSV file with a header (- for stdin).")
     var data: String
 
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model (default: the model's).")
@@ -30,6 +30,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
     func validate() throws {
         try DecisionThreshold.validate(threshold)
         try ThreadCount.validate(threading.threads)
+        try StandardInput.refuseSharing([("MODEL", modelFile.model), ("DATA", data)])
     }
 
     func run() throws {
@@ -42,15 +43,15 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+            dataset = try trained.labelledData(from: CSVInput.table(data))
         } catch {
-            throw CLIError(error)
+            throw CLIError(error, command: .evaluate)
         }
         let report: ClassificationReport
         do {
             report = try trained.report(on: dataset, threshold: threshold, threads: threading.threads)
         } catch {
-            throw CLIError(verbatim: "\(data): \(error)")
+            throw CLIError(verbatim: "\(CSVInput.displayName(data)): \(error)")
         }
         if json {
             let encoder = JSONEncoder()
@@ -59,7 +60,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
             var object = reportObject
             object["classNames"] = trained.classNames
             object["model"] = model
-            object["data"] = data
+            object["data"] = CSVInput.displayName(data)
             if var perClass = reportObject["perClass"] as? [[String: Any]] {
                 for index in perClass.indices {
                     if let c = perClass[index]["classIndex"] as? Int { perClass[index]["className"] = trained.classNames[c] }
@@ -69,7 +70,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
             let bytes = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             return String(decoding: bytes, as: UTF8.self) + "\n"
         }
-        return "model \(model): \(trained.architecture), \(lossDescription(trained.configuration.loss)); data \(data)\n"
+        return "model \(model): \(trained.architecture), \(lossDescription(trained.configuration.loss)); data \(CSVInput.displayName(data))\n"
             + TrainingReportText.table(report, classNames: trained.classNames)
     }
 }

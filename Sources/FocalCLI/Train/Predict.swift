@@ -4,11 +4,20 @@ import Foundation
 
 /// `focal predict`: class probabilities and the predicted class of each CSV row.
 struct Predict: ParsableCommand, ThreadsHelp {
+    /// How the predictions are written.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// A CSV file: a header line, then one line per row.
+        case csv
+        /// JSON Lines: one JSON object per row, keyed as the CSV columns.
+        case jsonl
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Predict: one CSV row per input row with the class probabilities and the predicted class.",
         discussion: """
             The input needs the model's feature columns (by name, any order); a label column and other \
-            columns are ignored. The output header is p_<class> for each class, then 'predicted'. \
+            columns are ignored. The output header is p_<class> for each class, then 'predicted'; \
+            with --format jsonl each row is one JSON object with the same keys. \
             Binary models predict class 1 when its probability reaches the model's threshold, or \
             --threshold when given.
             """
@@ -16,11 +25,14 @@ struct Predict: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var modelFile: ModelFileArgument
 
-    @Argument(help: "The rows to predict: a CSV file with a header.")
+    @Argument(help: "The rows to predict: a CSV file with a header (- for stdin).")
     var data: String
 
-    @Option(help: "Write the predictions to this file (atomically) instead of stdout.")
+    @Option(name: [.customLong("out"), .customShort("o")], help: "Write the predictions to this file (atomically) instead of stdout.")
     var out: String?
+
+    @Option(help: "The output format: csv (a header, one line per row) or jsonl (one JSON object per row).")
+    var format: Format = .csv
 
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
@@ -31,22 +43,20 @@ struct Predict: ParsableCommand, ThreadsHelp {
         try ThreadCount.validate(threading.threads)
         try DecisionThreshold.validate(threshold)
         try SameFile.refuse(output: out, option: "--out", inputs: [("the model file", modelFile.model), ("the data file", data)])
+        try StandardInput.refuseSharing([("MODEL", modelFile.model), ("DATA", data)])
     }
 
     func run() throws {
+        try OutputFileOption.checkFolder(out, option: "--out")
         let text = try output()
         if let out {
-            do {
-                try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
-            } catch {
-                throw CLIError(verbatim: error.description.replacingOccurrences(of: "model file", with: "output file"))
-            }
+            try OutputFileOption.write(text, to: out, option: "--out")
         } else {
             TrainingTerminal.writeOutput(text)
         }
     }
 
-    /// The CSV this command writes.
+    /// The CSV or JSON Lines this command writes.
     func output() throws -> String {
         let model = modelFile.model
         let trained = try modelFile.load()
@@ -56,19 +66,23 @@ struct Predict: ParsableCommand, ThreadsHelp {
                 + "(it predicts the most probable)")
         }
         do {
-            features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+            features = try trained.features(from: CSVInput.table(data))
         } catch {
-            throw CLIError(error)
+            throw CLIError(error, command: .predict)
         }
         let classCount = trained.classNames.count
         let rowCount = features.count / trained.featureNames.count
         let probabilities = trained.probabilities(features: features, rowCount: rowCount, threads: threading.threads)
         // Finite weights can still overflow (weights of 1e38, scales of 1e-320): never print NaN.
         if let bad = probabilities.firstIndex(where: { !$0.isFinite }) {
-            throw CLIError(verbatim: "\(data): data row \(bad / classCount + 1) gives a non-finite score "
+            throw CLIError(verbatim: "\(CSVInput.displayName(data)): data row \(bad / classCount + 1) gives a non-finite score "
                 + "(\(probabilities[bad]) for class '\(trained.classNames[bad % classCount])'): the model \(model) overflows on it")
         }
         let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)
+        if format == .jsonl {
+            return try PredictionLines.jsonLines(
+                classNames: trained.classNames, probabilities: probabilities, predicted: predicted)
+        }
         var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
         text.reserveCapacity(rowCount * (classCount * 12 + 8))
         for row in 0..<rowCount {

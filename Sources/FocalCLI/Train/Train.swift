@@ -27,7 +27,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     /// Training gives the same model on any number of threads.
     static let threadsHelp = "The most threads to use (default: one per processor; the model does not depend on it)."
 
-    @Argument(help: "The training data: a CSV file with a header.")
+    @Argument(help: "The training data: a CSV file with a header (- for stdin).")
     var data: String
 
     @Option(help: "The label column (default: the last column).")
@@ -85,8 +85,11 @@ struct Train: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var progressOutput: ProgressOptions
 
-    @Option(help: "The model file to write (JSON).")
+    @Option(name: [.customLong("out"), .customShort("o")], help: "The model file to write (JSON; - for stdout, the report then going to stderr).")
     var out: String
+
+    @Flag(help: "Print one JSON object at the end instead of the text report.")
+    var json = false
 
     func validate() throws {
         _ = try configuration()
@@ -132,20 +135,22 @@ struct Train: ParsableCommand, ThreadsHelp {
 
     func run() throws {
         let (model, report) = try train(progress: progressOutput.trainingProgress(epochs: epochs))
-        TrainingTerminal.writeOutput(report)
+        // The model file on stdout: the report goes beside the progress, on stderr.
+        if out == "-" { TrainingTerminal.writeError(report) } else { TrainingTerminal.writeOutput(report) }
         _ = model
     }
 
-    /// Loads the data, trains, writes the model file; returns the model and the text for stdout.
+    /// Loads the data, trains, writes the model file; returns the model and the text for stdout
+    /// (the report, or with `--json` one JSON object).
     func train(progress: TrainingProgress?) throws -> (TrainedModel, String) {
         let configuration = try configuration()
-        let url = URL(fileURLWithPath: data)
+        try OutputFileOption.checkFolder(out, option: "--out")
         let clock = ContinuousClock()
         let loadStart = clock.now
         let dataset: Dataset
         let table: CSVTable
         do {
-            table = try CSVTable(contentsOf: url, fileName: data)
+            table = try CSVInput.table(data)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
             throw CLIError(error)
@@ -163,10 +168,12 @@ struct Train: ParsableCommand, ThreadsHelp {
             throw CLIError(error)
         }
         let trainTime = clock.now - trainStart
-        do {
-            try model.write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw CLIError(error)
+        try OutputFileOption.write(model.jsonData(), to: out, option: "--out")
+        if json {
+            let report = TrainingReportJSON(
+                model: model, modelPath: out, data: CSVInput.displayName(data),
+                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads)
+            return (model, try report.text())
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"

@@ -31,10 +31,10 @@ enum TrainingReportText {
         }
         lines.append("")
         lines.append("confusion matrix (rows: true class, columns: predicted)")
-        let countWidth = max(nameWidth, report.confusionMatrix.flatMap { $0 }.map { String($0).count }.max() ?? 1) + 2
-        lines.append(left("") + classNames.map { cell($0, countWidth) }.joined())
+        let widths = ConfusionMatrixColumns.widths(report.confusionMatrix, classNames: classNames)
+        lines.append(left("") + zip(classNames, widths).map { cell($0, $1) }.joined())
         for (index, row) in report.confusionMatrix.enumerated() {
-            lines.append(left(classNames[index]) + row.map { cell(String($0), countWidth) }.joined())
+            lines.append(left(classNames[index]) + zip(row, widths).map { cell(String($0), $1) }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }

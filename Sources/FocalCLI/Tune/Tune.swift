@@ -18,7 +18,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
     /// The trainings run in parallel, one thread each.
     static let threadsHelp = "How many trainings run at once (default: one per processor)."
 
-    @Argument(help: ArgumentHelp("The data: a CSV file with a header, numeric features and a binary label column.", valueName: "DATA.csv"))
+    @Argument(help: ArgumentHelp("The data: a CSV file with a header, numeric features and a binary label column (- for stdin).", valueName: "DATA.csv"))
     var data: String
 
     @Option(help: ArgumentHelp("The label column (default: the last column).", valueName: "COL"))
@@ -71,7 +71,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
     /// Loads the data and trains the grid; returns the stdout text and the result.
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
         let (base, gammas, alphas) = try settings()
-        let demoData = try DemoData.load(path: data, label: label, option: "DATA")
+        let demoData = try DemoData.load(path: data, label: label, option: "DATA", command: .tune)
         let result = try TuneGrid.run(
             demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
             workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })

@@ -32,7 +32,7 @@ enum TuneGrid {
             settings.append(try LossSettings(kind: .crossEntropy))
             settings.append(try LossSettings(kind: .balancedCrossEntropy, alpha: .inverseFrequency))
         } catch {
-            throw ValidationError(error.commandLineDescription)
+            throw ValidationError(error.commandLineDescription(for: .tune))
         }
         let jobs = settings.flatMap { loss in seeds.map { Job(loss: loss, seed: $0) } }
         let values = try runJobs(jobs, data: data, split: split, base: base, metric: metric, workers: workers, finished: finished)
@@ -65,7 +65,7 @@ enum TuneGrid {
                     let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
                     outcome = .success(metric.value(evaluation.report))
                 } catch let error as TrainingError {
-                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription)"))
+                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription(for: .tune))"))
                 } catch {
                     outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
                 }

@@ -1,27 +1,23 @@
+import FocalFileOutput
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Writing a whole file so that it appears complete or not at all.
+/// Writing a whole file so that it appears complete or not at all, with the project's one writer
+/// (FocalFileOutput's `OutputWriter`).
 public enum AtomicFile {
-    /// Writes `data` to a temporary file beside `url`, flushes it, and renames it over `url`.
-    /// On failure the temporary file is removed and `url` is untouched.
+    /// Writes `data` to `url`: a new or regular file through a temporary file beside it, flushed
+    /// and renamed over `url` (an existing file keeps its permissions); a symlink's final target
+    /// the same way, the link kept; a FIFO or device in place, never replaced. On failure the
+    /// temporary file is removed and `url` is untouched.
     ///
     /// - Throws: ``ModelFileError/unwritable(file:reason:)``.
     public static func write(_ data: Data, to url: URL) throws(ModelFileError) {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
+            try OutputFile.write(data, to: .path(url.path))
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(file: url.path, reason: CSVTable.reason(error))
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(file: url.path, reason: reason)
+            switch error.reason {
+            case .system(let message): throw .unwritable(file: url.path, reason: message)
+            default: throw .unwritable(file: url.path, reason: error.reason.description)
+            }
         }
     }
 }

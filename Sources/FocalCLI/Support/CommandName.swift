@@ -1,0 +1,23 @@
+/// The `focal` commands whose messages quote the training toolkit, each with the training options
+/// it offers, so that a hint names only options of the command in use.
+enum CommandName: String {
+    case train, evaluate, predict, demo, tune
+
+    /// The training options (as ``OptionNames`` spells them) the command takes.
+    var trainingOptions: Set<String> {
+        switch self {
+        case .train:
+            return ["--model", "--loss", "--gamma", "--alpha", "--lr", "--momentum", "--weight-decay", "--epochs",
+                    "--batch-size", "--validation", "--patience", "--prior", "--impute-missing"]
+        case .demo: return ["--model", "--epochs", "--lr"]
+        case .tune: return ["--model", "--epochs", "--lr", "--gamma", "--alpha"]
+        case .evaluate, .predict: return []
+        }
+    }
+
+    /// Whether the command takes the option `name` (`--lr`, or `--loss focal` by its first word).
+    func offers(_ name: String) -> Bool {
+        let option = name.split(separator: " ").first.map(String.init) ?? name
+        return trainingOptions.contains(option)
+    }
+}

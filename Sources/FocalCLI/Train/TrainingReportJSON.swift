@@ -1,0 +1,61 @@
+import FocalTraining
+import Foundation
+
+/// The report of `focal train --json`: one JSON object with what the text report says.
+///
+/// Keys: `model` (the path written), `data`, `architecture`, `loss`, `classNames`,
+/// `positiveClass` (binary models: class 1; otherwise null), `trainingRows`,
+/// `trainingClassCounts` (class name to rows), `validationRows`, `selectedEpoch`, `stoppedEarly`,
+/// `threshold`, `validation` (the validation metrics, as `focal evaluate --json` gives them, or
+/// null without validation metrics), `loadSeconds`, `trainSeconds` and `threads`.
+struct TrainingReportJSON {
+    let model: TrainedModel
+    let modelPath: String
+    let data: String
+    let loadSeconds: Duration
+    let trainSeconds: Duration
+    let threads: Int
+
+    /// The object on one line, with a final newline; keys sorted.
+    func text() throws -> String {
+        let summary = model.summary
+        var object: [String: Any] = [
+            "model": modelPath,
+            "data": data,
+            "architecture": "\(model.architecture)",
+            "loss": lossDescription(model.configuration.loss),
+            "classNames": model.classNames,
+            "positiveClass": model.isBinary ? model.classNames[1] as Any : NSNull(),
+            "trainingRows": summary.trainingRows,
+            "trainingClassCounts": Dictionary(uniqueKeysWithValues: zip(model.classNames, summary.trainingClassCounts)),
+            "validationRows": summary.validationRows,
+            "selectedEpoch": summary.selectedEpoch,
+            "stoppedEarly": summary.stoppedEarly,
+            "threshold": model.threshold,
+            "loadSeconds": Self.seconds(loadSeconds),
+            "trainSeconds": Self.seconds(trainSeconds),
+            "threads": threads,
+        ]
+        if let validation = summary.validation {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var report = try JSONSerialization.jsonObject(with: encoder.encode(validation)) as? [String: Any] ?? [:]
+            if var perClass = report["perClass"] as? [[String: Any]] {
+                for index in perClass.indices {
+                    if let c = perClass[index]["classIndex"] as? Int { perClass[index]["className"] = model.classNames[c] }
+                }
+                report["perClass"] = perClass
+            }
+            object["validation"] = report
+        } else {
+            object["validation"] = NSNull()
+        }
+        let bytes = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: bytes, as: UTF8.self) + "\n"
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
