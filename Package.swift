@@ -82,7 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FocalNumPyTests", dependencies: ["FocalNumPy"]),
-        .testTarget(name: "FocalFileOutputTests", dependencies: ["FocalFileOutput"]),
+        .testTarget(name: "FocalFileOutputTests", dependencies: ["FocalFileOutput", "FocalTestSupport"]),
         .testTarget(name: "FocalTrainingTests", dependencies: ["FocalTraining", "FocalTestSupport"]),
         .testTarget(name: "FocalCLITests", dependencies: ["FocalCLI", "FocalTestSupport"]),
         .testTarget(name: "FocalDifferentiationTests", dependencies: ["FocalDifferentiation", "FocalTestSupport"]),

@@ -1,4 +1,5 @@
 @testable import FocalCLI
+import FocalTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -54,7 +55,7 @@ struct OutputKindsCommandTests {
         try CLITestPaths.withTemporaryDirectory { directory in
             let fifo = directory.appendingPathComponent("pipe.svg").path
             #expect(mkfifo(fifo, 0o600) == 0)
-            let reader = PipeReader(path: fifo)
+            let reader = FIFOReader(path: fifo)
             let run = FocalRunner.inProcess(["curves", "--out", fifo])
             #expect(run.status == 0, "\(run)")
             let svg = reader.wait()
@@ -130,23 +131,3 @@ struct OutputKindsCommandTests {
     }
 }
 
-/// Drains a FIFO on a thread of its own, so that a writer opening it does not wait forever.
-final class PipeReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var text = ""
-
-    init(path: String) {
-        Thread.detachNewThread { [self] in
-            let handle = FileHandle(forReadingAtPath: path)
-            text = String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
-            try? handle?.close()
-            done.signal()
-        }
-    }
-
-    /// What was read, once the writer closed the FIFO.
-    func wait() -> String {
-        done.wait()
-        return text
-    }
-}

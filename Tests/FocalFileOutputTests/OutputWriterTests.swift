@@ -1,4 +1,5 @@
 import FocalFileOutput
+import FocalTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -141,23 +142,3 @@ struct OutputWriterTests {
     }
 }
 
-/// Drains a FIFO on a thread of its own, so that a writer opening it does not wait forever.
-final class FIFOReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var text = ""
-
-    init(path: String) {
-        Thread.detachNewThread { [self] in
-            let handle = FileHandle(forReadingAtPath: path)
-            text = String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
-            try? handle?.close()
-            done.signal()
-        }
-    }
-
-    /// What was read, once the writer closed the FIFO.
-    func wait() -> String {
-        done.wait()
-        return text
-    }
-}
