@@ -42,6 +42,12 @@ extension TrainingError {
 }
 
 extension DataError {
-    /// The message with the options in place of the library's parameter names.
-    var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
+    /// The message with the options in place of the library's parameter names (and
+    /// `--delimiter` where the library names its `delimiter` parameter).
+    var commandLineDescription: String {
+        if case .singleColumn(_, _, _, let suggested) = self {
+            return description(naming: OptionNames.name(of:), delimiterSetting: "--delimiter \(suggested.commandLineSpelling)")
+        }
+        return description(naming: OptionNames.name(of:))
+    }
 }

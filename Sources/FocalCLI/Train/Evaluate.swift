@@ -25,6 +25,8 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Evaluate>
 
     func validate() throws {
@@ -42,7 +44,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+            dataset = try trained.labelledData(from: reading.table(path: data))
         } catch {
             throw CLIError(error)
         }

@@ -25,6 +25,8 @@ struct Predict: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Predict>
 
     func validate() throws {
@@ -56,7 +58,7 @@ struct Predict: ParsableCommand, ThreadsHelp {
                 + "(it predicts the most probable)")
         }
         do {
-            features = try trained.features(from: CSVTable(contentsOf: URL(fileURLWithPath: data), fileName: data))
+            features = try trained.features(from: reading.table(path: data))
         } catch {
             throw CLIError(error)
         }

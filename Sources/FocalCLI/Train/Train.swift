@@ -81,6 +81,8 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Train>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -139,13 +141,12 @@ struct Train: ParsableCommand, ThreadsHelp {
     /// Loads the data, trains, writes the model file; returns the model and the text for stdout.
     func train(progress: TrainingProgress?) throws -> (TrainedModel, String) {
         let configuration = try configuration()
-        let url = URL(fileURLWithPath: data)
         let clock = ContinuousClock()
         let loadStart = clock.now
         let dataset: Dataset
         let table: CSVTable
         do {
-            table = try CSVTable(contentsOf: url, fileName: data)
+            table = try reading.table(path: data)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
             throw CLIError(error)

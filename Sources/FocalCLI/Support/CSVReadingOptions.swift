@@ -1,0 +1,36 @@
+import ArgumentParser
+import FocalTraining
+import Foundation
+
+/// The `--delimiter` option of the commands that read CSV data (`train`, `evaluate`, `predict`,
+/// `demo`, `tune`): `@OptionGroup var reading: CSVReadingOptions`.
+struct CSVReadingOptions: ParsableArguments {
+    /// The delimiter; `nil` detects it from the header line.
+    @Option(help: ArgumentHelp(
+        "The CSV field delimiter: ',', ';', tab or '|' (default: the most frequent of these on the header line; ',' on a tie).",
+        valueName: "delimiter"))
+    var delimiter: CSVDelimiter?
+
+    /// Reads a CSV file with the delimiter given, or detected.
+    func table(path: String) throws(DataError) -> CSVTable {
+        try CSVTable(contentsOf: URL(fileURLWithPath: path), fileName: path, delimiter: delimiter)
+    }
+}
+
+extension CSVDelimiter: ExpressibleByArgument {
+    /// `,` `;` `|`, `tab` (or a tab character), or the names `comma`, `semicolon`, `pipe`.
+    public init?(argument: String) {
+        switch argument {
+        case ",", "comma": self = .comma
+        case ";", "semicolon": self = .semicolon
+        case "\t", "tab", "\\t": self = .tab
+        case "|", "pipe": self = .pipe
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { [",", ";", "tab", "|"] }
+
+    /// The option value as a shell takes it: `','`, `';'`, `tab`, `'|'`.
+    var commandLineSpelling: String { self == .tab ? "tab" : "'\(rawValue)'" }
+}
