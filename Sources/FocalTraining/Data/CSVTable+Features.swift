@@ -6,7 +6,7 @@ extension CSVTable {
     func requireFieldCounts() throws(DataError) {
         let expected = header.count
         for row in 0..<fields.rowCount where fields.fieldCount(row) != expected {
-            throw .wrongFieldCount(file: fileName, line: fields.lines[row], count: fields.fieldCount(row), expected: expected)
+            throw .wrongFieldCount(file: fileName, line: fields.line(row), count: fields.fieldCount(row), expected: expected)
         }
     }
 
@@ -21,7 +21,7 @@ extension CSVTable {
 
     /// The numeric values of `columns`, row-major; missing values as NaN when the policy allows.
     ///
-    /// The numbers are read straight from the file's bytes (``DecimalParser``), the rows in
+    /// The numbers are read straight from the file's bytes (`DecimalParser`), the rows in
     /// pieces on several threads for large tables; the error is the one of the first bad field
     /// in row order, as a reading row by row reports it.
     ///
@@ -43,21 +43,22 @@ extension CSVTable {
         let values = [Float](unsafeUninitializedCapacity: rowCount * width) { output, initialized in
             fields.bytes.withUnsafeBufferPointer { bytes in
                 fields.spans.withUnsafeBufferPointer { spans in
-                    fields.rowStarts.withUnsafeBufferPointer { rowStarts in
+                    fields.rowStarts[fields.firstRow...].withUnsafeBufferPointer { rowStarts in
                         // Read only, but `output`: each piece writes its own rows.
                         nonisolated(unsafe) let (bytes, spans, rowStarts, output) = (bytes, spans, rowStarts, output)
                         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                             let rows = (rowCount * piece / pieces)..<(rowCount * (piece + 1) / pieces)
                             for row in rows {
                                 let first = rowStarts[row]
-                                for (position, column) in columns.enumerated() {
+                                for position in 0..<width {
+                                    let span = spans[first + columns[position]]
                                     let value: Float
-                                    switch NumericField.read(bytes, spans[first + column], fields: fields) {
+                                    switch NumericField.read(bytes, span) ?? NumericField.readString(fields.string(span)) {
                                     case .number(let number): value = number
                                     case .missing where imputes: value = .nan
                                     default:
                                         lock.lock()
-                                        errors.items[piece] = (row, column)
+                                        errors.items[piece] = (row, columns[position])
                                         lock.unlock()
                                         return
                                     }
@@ -74,9 +75,9 @@ extension CSVTable {
         if let (row, column) = errors.items.lazy.compactMap({ $0 }).first {
             let value = fields.string(row, column)
             if NumericField.readString(value) == .missing {
-                throw .missingValue(file: fileName, line: fields.lines[row], column: header[column])
+                throw .missingValue(file: fileName, line: fields.line(row), column: header[column])
             }
-            throw .nonNumeric(file: fileName, line: fields.lines[row], column: header[column], value: value)
+            throw .nonNumeric(file: fileName, line: fields.line(row), column: header[column], value: value)
         }
         return values
     }

@@ -8,8 +8,9 @@ import Foundation
 /// three lines moves every later row down by two. Blank lines are skipped (they still count as
 /// lines). A UTF-8 byte-order mark is dropped. Spaces before a field are dropped.
 ///
-/// The fields stay bytes until asked for: ``Dataset`` reads its numbers straight from them
-/// (``DecimalParser``). Large files are read in pieces on several threads (``RowSplitter``).
+/// The fields stay bytes until asked for: ``Dataset`` reads its numbers straight from them,
+/// correctly rounded as `Double(String)` reads them. Large files are read in pieces on several
+/// threads.
 public struct CSVTable: Sendable, Hashable {
     /// The name used for the file in error messages (its path as given).
     public let fileName: String
@@ -48,6 +49,10 @@ public struct CSVTable: Sendable, Hashable {
     ///   ``DataError/singleColumn(file:header:delimiter:suggested:)``.
     public init(contentsOf url: URL, fileName: String? = nil, delimiter: CSVDelimiter? = nil) throws(DataError) {
         let name = fileName ?? url.path
+        if let bytes = Self.readRegularFile(url.path) {
+            try self.init(checking: bytes, fileName: name, delimiter: delimiter)
+            return
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -55,6 +60,27 @@ public struct CSVTable: Sendable, Hashable {
             throw .unreadable(file: name, reason: Self.reason(error))
         }
         try self.init(data: data, fileName: name, delimiter: delimiter)
+    }
+
+    /// The bytes of a regular file, read in one piece; `nil` for
+    /// anything else (a pipe, a missing file: `Data` then reads it or names the error).
+    private static func readRegularFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if read <= 0 { complete = read == 0 && initialized == size; break }
+                initialized += read
+            }
+            if initialized != size { complete = false }
+        }
+        return complete ? bytes : nil
     }
 
     /// Parses the bytes of a CSV file (UTF-8), read from a file, a pipe or memory.
@@ -66,10 +92,15 @@ public struct CSVTable: Sendable, Hashable {
     /// - Throws: ``DataError/unreadable(file:reason:)`` for bytes that are not UTF-8 (naming the
     ///   line, column and byte), and the errors of ``init(text:fileName:delimiter:)``.
     public init(data: Data, fileName: String, delimiter: CSVDelimiter? = nil) throws(DataError) {
-        var bytes = [UInt8](data)
+        try self.init(checking: [UInt8](data), fileName: fileName, delimiter: delimiter)
+    }
+
+    /// Checks that the bytes of a file are UTF-8, drops a byte-order mark and parses them.
+    private init(checking bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?) throws(DataError) {
+        var bytes = bytes
         let nonASCII = bytes.withUnsafeBufferPointer(CSVTextCheck.hasNonASCII)
         if nonASCII, String(validating: bytes, as: UTF8.self) == nil {
-            throw .unreadable(file: fileName, reason: Self.invalidUTF8Reason(data))
+            throw .unreadable(file: fileName, reason: Self.invalidUTF8Reason(Data(bytes)))
         }
         // Decoding the data as UTF-8 text used to drop a byte-order mark before the reader dropped one.
         if Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }

@@ -32,7 +32,7 @@ extension Dataset {
         for row in 0..<table.rowCount {
             let value = table.trimmedField(row: row, column: labelIndex)
             guard !value.isEmpty else {
-                throw .missingLabel(file: table.fileName, line: table.lineNumbers[row], column: labelName)
+                throw .missingLabel(file: table.fileName, line: table.fields.line(row), column: labelName)
             }
             keys.append(ClassNames.key(Substring(value)))
         }
@@ -74,7 +74,7 @@ extension Dataset {
         labels.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let value = table.trimmedField(row: row, column: labelIndex)
-            let line = table.lineNumbers[row]
+            let line = table.fields.line(row)
             guard !value.isEmpty else { throw .missingLabel(file: table.fileName, line: line, column: labelColumn) }
             guard let label = classIndex[ClassNames.key(Substring(value))] else {
                 throw .unknownClass(file: table.fileName, line: line, column: labelColumn, value: value, known: classNames)

@@ -18,16 +18,27 @@ struct CSVFields: Sendable {
     /// The index in ``spans`` of each row's first field, then one past the last field.
     var rowStarts: [Int]
     /// The line on which each row starts (the first line of the text is line 1).
-    var lines: [Int]
+    var allLines: [Int]
+    /// The rows before this one are left out (the header, for a table's data rows).
+    var firstRow = 0
 
     /// The number of rows.
-    var rowCount: Int { lines.count }
+    var rowCount: Int { allLines.count - firstRow }
+
+    /// The line on which each row starts.
+    var lines: [Int] { firstRow == 0 ? allLines : Array(allLines[firstRow...]) }
+
+    /// The line on which `row` starts.
+    func line(_ row: Int) -> Int { allLines[firstRow + row] }
+
+    /// The index in ``spans`` of the first field of `row`.
+    func rowStart(_ row: Int) -> Int { rowStarts[firstRow + row] }
 
     /// The number of fields in `row`.
-    func fieldCount(_ row: Int) -> Int { rowStarts[row + 1] - rowStarts[row] }
+    func fieldCount(_ row: Int) -> Int { rowStarts[firstRow + row + 1] - rowStarts[firstRow + row] }
 
     /// The span of field `column` of `row`.
-    func span(_ row: Int, _ column: Int) -> FieldSpan { spans[rowStarts[row] + column] }
+    func span(_ row: Int, _ column: Int) -> FieldSpan { spans[rowStarts[firstRow + row] + column] }
 
     /// The text of a field, doubled quotes made single.
     func string(_ span: FieldSpan) -> String {
@@ -49,7 +60,7 @@ struct CSVFields: Sendable {
     func string(_ row: Int, _ column: Int) -> String { string(span(row, column)) }
 
     /// The fields of `row` as strings.
-    func strings(_ row: Int) -> [String] { (rowStarts[row]..<rowStarts[row + 1]).map { string(spans[$0]) } }
+    func strings(_ row: Int) -> [String] { (rowStart(row)..<rowStart(row + 1)).map { string(spans[$0]) } }
 
     /// Fields given as strings (from the character-level reader), laid out as spans of their
     /// concatenated bytes.
@@ -64,21 +75,20 @@ struct CSVFields: Sendable {
             }
             rowStarts.append(spans.count)
         }
-        self.lines = lines
+        allLines = lines
     }
 
     init(bytes: [UInt8], spans: [FieldSpan], rowStarts: [Int], lines: [Int]) {
         self.bytes = bytes
         self.spans = spans
         self.rowStarts = rowStarts
-        self.lines = lines
+        allLines = lines
     }
 
-    /// The rows from `first` on, as a table of their own (sharing the bytes).
+    /// The rows from `first` on, as a table of their own (sharing every array).
     func dropping(rows first: Int) -> CSVFields {
-        let offset = rowStarts[first]
-        return CSVFields(
-            bytes: bytes, spans: Array(spans[offset...]), rowStarts: rowStarts[first...].map { $0 - offset },
-            lines: Array(lines[first...]))
+        var rest = self
+        rest.firstRow += first
+        return rest
     }
 }

@@ -46,6 +46,18 @@ enum DecimalParser {
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             while index < count {
+                // Eight digits at once once the leading zeros are behind (most of a long fraction).
+                if mantissa != 0, kept <= 11, index + 8 <= count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if isEightDigits(word) {
+                        mantissa = mantissa &* 100_000_000 &+ eightDigits(word)
+                        kept += 8
+                        exponent -= 8
+                        digitCount += 8
+                        index += 8
+                        continue
+                    }
+                }
                 let digit = bytes[index] &- 48
                 guard digit < 10 else { break }
                 digitCount += 1
@@ -94,6 +106,22 @@ enum DecimalParser {
             }
         }
         return exact(bytes)
+    }
+
+    /// Whether the eight bytes of `word` (in memory order) are all ASCII digits.
+    @inline(__always)
+    private static func isEightDigits(_ word: UInt64) -> Bool {
+        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The value of eight ASCII digits, the first in the lowest byte (little-endian).
+    @inline(__always)
+    private static func eightDigits(_ word: UInt64) -> UInt64 {
+        var value = word &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)  // pairs
+        let low = (value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
+        let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
+        return (low &+ high) >> 32
     }
 
     /// The powers of ten that `Double` holds exactly.

@@ -10,25 +10,21 @@ enum NumericField: Equatable {
     /// whose `Double` is finite and within `Float`'s range, or one of the markers of
     /// ``MissingValuePolicy``.
     ///
-    /// The bytes are read in place; fields with doubled quotes, or non-ASCII bytes next to trimmed
-    /// spaces, go through `String` as before.
+    /// The bytes are read in place; `nil` for the rare fields to read through `String` as before
+    /// (``readString(_:)``): fields with doubled quotes, or non-ASCII bytes next to trimmed spaces.
     @inline(__always)
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ span: FieldSpan, fields: CSVFields) -> NumericField {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> NumericField? {
         var low = span.start
         var high = span.start + Int(span.length)
-        if span.hasDoubledQuotes { return readString(fields.string(span)) }
+        if span.hasDoubledQuotes { return nil }
         if low < high, bytes[low] == 32 || bytes[high - 1] == 32 {
             while low < high, bytes[low] == 32 || bytes[low] == 9 { low += 1 }
             while low < high, bytes[high - 1] == 32 || bytes[high - 1] == 9 { high -= 1 }
-            if low < high, bytes[low] >= 0x80 || bytes[high - 1] >= 0x80 { return readString(fields.string(span)) }
+            if low < high, bytes[low] >= 0x80 || bytes[high - 1] >= 0x80 { return nil }
         }
         let field = UnsafeBufferPointer(rebasing: bytes[low..<high])
-        var numeral = !field.isEmpty
-        for byte in field where !isNumeralByte(byte) {
-            numeral = false
-            break
-        }
-        if numeral, let value = DecimalParser.parse(field), value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) {
+        // The parser takes digits, signs, a point and exponent letters only: a whole decimal numeral.
+        if let value = DecimalParser.parse(field), value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) {
             return .number(Float(value))
         }
         return isMissingMarker(field) ? .missing : .invalid
@@ -43,12 +39,6 @@ enum NumericField: Equatable {
             return .number(Float(value))
         }
         return MissingValuePolicy.isMissing(trimmed) ? .missing : .invalid
-    }
-
-    /// Digits, signs, the point and exponent letters.
-    @inline(__always)
-    private static func isNumeralByte(_ byte: UInt8) -> Bool {
-        byte &- 48 < 10 || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x45 || byte == 0x65
     }
 
     /// The markers of ``MissingValuePolicy/isMissing(_:)`` as bytes.
