@@ -41,3 +41,27 @@ struct DelimiterOptionTests {
         }
     }
 }
+
+@Suite("CLI: loading progress")
+struct LoadingProgressTests {
+    @Test("The loading line: bytes read, then bytes parsed and rows; cleared at the end")
+    func line() {
+        #expect(LoadingProgress.line("d.csv", CSVReadingProgress(stage: .reading, bytes: 12_000_000, totalBytes: 118_240_000, rows: 0))
+            == "loading d.csv: read 12.0/118.2 MB")
+        #expect(LoadingProgress.line("d.csv", CSVReadingProgress(stage: .parsing, bytes: 60_060_000, totalBytes: 118_240_000, rows: 101_532))
+            == "loading d.csv: parsed 60.1/118.2 MB, 101532 rows")
+        final class Written: @unchecked Sendable { var text = "" }
+        let written = Written()
+        let display = LoadingProgress(name: "d.csv", write: { written.text += $0 })
+        display.handle(CSVReadingProgress(stage: .reading, bytes: 1, totalBytes: 2, rows: 0))
+        display.handle(CSVReadingProgress(stage: .reading, bytes: 2, totalBytes: 2, rows: 0))  // within 0.1 s: not drawn
+        display.finish()
+        #expect(written.text == "\r\u{1B}[2Kloading d.csv: read 0.0/0.0 MB\r\u{1B}[2K")
+    }
+
+    @Test("evaluate and predict take --quiet")
+    func quiet() throws {
+        #expect(try Evaluate.parse(["m.json", "d.csv", "--quiet"]).progressOutput.quiet)
+        #expect(try Predict.parse(["m.json", "d.csv", "--quiet"]).progressOutput.quiet)
+    }
+}

@@ -208,3 +208,35 @@ struct CSVByteReaderTests {
         #expect(edge.features[0] == .greatestFiniteMagnitude && edge.features[1] == 0 && edge.features[2].sign == .minus)
     }
 }
+
+@Suite("CSV: reading progress")
+struct CSVReadingProgressTests {
+    @Test("A file of several MB reports bytes read, then bytes parsed and rows, up to its size and row count")
+    func reports() throws {
+        let folder = try TrainingTemporaryFolder()
+        defer { folder.cleanUp() }
+        let url = folder.url.appendingPathComponent("big.csv")
+        var text = "a,b,label\n"
+        for row in 0..<400_000 { text += "\(row),0.\(row),\(row % 2)\n" }
+        try Data(text.utf8).write(to: url)
+        final class Events: @unchecked Sendable {
+            let lock = NSLock()
+            var items: [CSVReadingProgress] = []
+        }
+        let events = Events()
+        let table = try CSVTable(contentsOf: url, progress: { progress in
+            events.lock.lock()
+            events.items.append(progress)
+            events.lock.unlock()
+        })
+        let size = text.utf8.count
+        let reading = events.items.filter { $0.stage == .reading }
+        let parsing = events.items.filter { $0.stage == .parsing }
+        #expect(reading.count >= 2 && reading.last?.bytes == size)
+        #expect(reading.map(\.bytes) == reading.map(\.bytes).sorted())
+        #expect(parsing.count >= 2 && parsing.map(\.bytes) == parsing.map(\.bytes).sorted())
+        #expect(parsing.last?.bytes == size && parsing.last?.rows == 400_001)
+        #expect(events.items.allSatisfy { $0.totalBytes == size })
+        #expect(table.rowCount == 400_000)
+    }
+}

@@ -59,7 +59,7 @@ struct Demo: ParsableCommand, ThreadsHelp {
 
     /// Loads the data, trains, writes the SVG; returns the stdout text and the result.
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
-        let demoData = try data.map { try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, option: "--data") } ?? DemoData.embedded()
+        let demoData = try data.map { try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet, option: "--data") } ?? DemoData.embedded()
         let result = try DemoRun.run(
             demoData, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in

@@ -11,9 +11,21 @@ struct CSVReadingOptions: ParsableArguments {
         valueName: "delimiter"))
     var delimiter: CSVDelimiter?
 
-    /// Reads a CSV file with the delimiter given, or detected.
-    func table(path: String) throws(DataError) -> CSVTable {
-        try CSVTable(contentsOf: URL(fileURLWithPath: path), fileName: path, delimiter: delimiter)
+    /// Reads a CSV file with the delimiter given, or detected; with `showsProgress`, a loading
+    /// line on standard error when it is a terminal (``LoadingProgress``).
+    func table(path: String, showsProgress: Bool = false) throws(DataError) -> CSVTable {
+        try Self.table(path: path, delimiter: delimiter, showsProgress: showsProgress)
+    }
+
+    /// Reads a CSV file with `delimiter` (`nil`: detected), showing progress as ``table(path:showsProgress:)``.
+    static func table(path: String, delimiter: CSVDelimiter?, showsProgress: Bool) throws(DataError) -> CSVTable {
+        let url = URL(fileURLWithPath: path)
+        guard showsProgress, TrainingTerminal.standardErrorIsTerminal else {
+            return try CSVTable(contentsOf: url, fileName: path, delimiter: delimiter)
+        }
+        let display = LoadingProgress(name: path)
+        defer { display.finish() }
+        return try CSVTable(contentsOf: url, fileName: path, delimiter: delimiter, progress: { display.handle($0) })
     }
 }
 

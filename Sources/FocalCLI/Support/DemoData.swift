@@ -34,17 +34,34 @@ struct DemoData {
     ///   - path: The file, as given.
     ///   - label: The label column (default: the last column).
     ///   - delimiter: The CSV delimiter (default: detected from the header line).
+    ///   - showsProgress: Whether to show loading progress on a terminal.
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
     /// - Throws: ``CLIError``, one line naming the file and the problem.
-    static func load(path: String, label: String?, delimiter: CSVDelimiter? = nil, option: String) throws -> DemoData {
-        try load(url: URL(fileURLWithPath: path), name: path, label: label, delimiter: delimiter, option: option)
+    static func load(
+        path: String, label: String?, delimiter: CSVDelimiter? = nil, showsProgress: Bool = false, option: String
+    ) throws -> DemoData {
+        let table: CSVTable
+        do {
+            table = try CSVReadingOptions.table(path: path, delimiter: delimiter, showsProgress: showsProgress)
+        } catch {
+            throw CLIError(verbatim: "\(option) \(error.commandLineDescription)")
+        }
+        return try load(table: table, name: path, label: label, option: option)
     }
 
-    private static func load(url: URL, name: String, label: String?, delimiter: CSVDelimiter? = nil, option: String) throws -> DemoData {
+    private static func load(url: URL, name: String, label: String?, option: String) throws -> DemoData {
         let table: CSVTable
+        do {
+            table = try CSVTable(contentsOf: url, fileName: name)
+        } catch {
+            throw CLIError(verbatim: "\(option) \(error.commandLineDescription)")
+        }
+        return try load(table: table, name: name, label: label, option: option)
+    }
+
+    private static func load(table: CSVTable, name: String, label: String?, option: String) throws -> DemoData {
         let dataset: Dataset
         do {
-            table = try CSVTable(contentsOf: url, fileName: name, delimiter: delimiter)
             dataset = try Dataset(table: table, labelColumn: label)
         } catch {
             throw CLIError(verbatim: "\(option) \(error.commandLineDescription)")

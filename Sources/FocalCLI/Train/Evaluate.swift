@@ -29,6 +29,8 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var threading: ThreadOptions<Evaluate>
 
+    @OptionGroup var progressOutput: ProgressOptions
+
     func validate() throws {
         try DecisionThreshold.validate(threshold)
         try ThreadCount.validate(threading.threads)
@@ -44,7 +46,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: reading.table(path: data))
+            dataset = try trained.labelledData(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
         } catch {
             throw CLIError(error)
         }

@@ -29,6 +29,8 @@ struct Predict: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var threading: ThreadOptions<Predict>
 
+    @OptionGroup var progressOutput: ProgressOptions
+
     func validate() throws {
         try ThreadCount.validate(threading.threads)
         try DecisionThreshold.validate(threshold)
@@ -58,7 +60,7 @@ struct Predict: ParsableCommand, ThreadsHelp {
                 + "(it predicts the most probable)")
         }
         do {
-            features = try trained.features(from: reading.table(path: data))
+            features = try trained.features(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
         } catch {
             throw CLIError(error)
         }

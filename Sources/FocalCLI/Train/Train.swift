@@ -146,7 +146,7 @@ struct Train: ParsableCommand, ThreadsHelp {
         let dataset: Dataset
         let table: CSVTable
         do {
-            table = try reading.table(path: data)
+            table = try reading.table(path: data, showsProgress: progress != nil)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
             throw CLIError(error)

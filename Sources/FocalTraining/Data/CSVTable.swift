@@ -44,13 +44,18 @@ public struct CSVTable: Sendable, Hashable {
     ///   - fileName: The name to use in error messages (default: the file's path).
     ///   - delimiter: The delimiter; `nil` (the default) detects it from the header line
     ///     (see ``CSVDelimiter``).
+    ///   - progress: Told every few MB how far reading and parsing have got (from any thread; a
+    ///     regular file only). `nil` by default.
     /// - Throws: ``DataError/unreadable(file:reason:)``, ``DataError/emptyFile(file:)``,
     ///   ``DataError/noRows(file:)``, ``DataError/malformed(file:line:reason:)``,
     ///   ``DataError/singleColumn(file:header:delimiter:suggested:)``.
-    public init(contentsOf url: URL, fileName: String? = nil, delimiter: CSVDelimiter? = nil) throws(DataError) {
+    public init(
+        contentsOf url: URL, fileName: String? = nil, delimiter: CSVDelimiter? = nil,
+        progress: (@Sendable (CSVReadingProgress) -> Void)? = nil
+    ) throws(DataError) {
         let name = fileName ?? url.path
-        if let bytes = Self.readRegularFile(url.path) {
-            try self.init(checking: bytes, fileName: name, delimiter: delimiter)
+        if let (bytes, counter) = Self.readRegularFile(url.path, progress: progress) {
+            try self.init(checking: bytes, fileName: name, delimiter: delimiter, progress: counter)
             return
         }
         let data: Data
@@ -64,23 +69,27 @@ public struct CSVTable: Sendable, Hashable {
 
     /// The bytes of a regular file, read in one piece; `nil` for
     /// anything else (a pipe, a missing file: `Data` then reads it or names the error).
-    private static func readRegularFile(_ path: String) -> [UInt8]? {
+    private static func readRegularFile(
+        _ path: String, progress: (@Sendable (CSVReadingProgress) -> Void)?
+    ) -> ([UInt8], ProgressCounter?)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
+        let counter = progress.map { ProgressCounter(totalBytes: size, handler: $0) }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, min(size - initialized, ProgressCounter.step))
                 if read <= 0 { complete = read == 0 && initialized == size; break }
                 initialized += read
+                counter?.read(initialized)
             }
             if initialized != size { complete = false }
         }
-        return complete ? bytes : nil
+        return complete ? (bytes, counter) : nil
     }
 
     /// Parses the bytes of a CSV file (UTF-8), read from a file, a pipe or memory.
@@ -96,7 +105,7 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     /// Checks that the bytes of a file are UTF-8, drops a byte-order mark and parses them.
-    private init(checking bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?) throws(DataError) {
+    private init(checking bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil) throws(DataError) {
         var bytes = bytes
         let nonASCII = bytes.withUnsafeBufferPointer(CSVTextCheck.hasNonASCII)
         if nonASCII, String(validating: bytes, as: UTF8.self) == nil {
@@ -104,7 +113,7 @@ public struct CSVTable: Sendable, Hashable {
         }
         // Decoding the data as UTF-8 text used to drop a byte-order mark before the reader dropped one.
         if Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
-        try self.init(bytes: bytes, fileName: fileName, delimiter: delimiter)
+        try self.init(bytes: bytes, fileName: fileName, delimiter: delimiter, progress: progress)
     }
 
     /// Parses CSV text.
@@ -121,11 +130,11 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     /// Parses UTF-8 bytes (already checked).
-    init(bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?) throws(DataError) {
+    init(bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil) throws(DataError) {
         var bytes = bytes
         if Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
         let delimiter = delimiter ?? bytes.withUnsafeBufferPointer(CSVDelimiter.detected)
-        let parsed = try Self.parse(bytes, fileName: fileName, delimiter: delimiter, endsWithLineBreak: true)
+        let parsed = try Self.parse(bytes, fileName: fileName, delimiter: delimiter, endsWithLineBreak: true, progress: progress)
         guard parsed.rowCount > 0, (0..<parsed.fieldCount(0)).contains(where: { parsed.span(0, $0).length > 0 }) else {
             throw .emptyFile(file: fileName)
         }
@@ -157,14 +166,16 @@ public struct CSVTable: Sendable, Hashable {
     /// - Parameter endsWithLineBreak: Whether to end a text whose last character is no line break
     ///   with one (a last empty field is then kept).
     static func parse(
-        _ bytes: [UInt8], fileName: String, delimiter: CSVDelimiter, endsWithLineBreak: Bool, pieces: Int? = nil
+        _ bytes: [UInt8], fileName: String, delimiter: CSVDelimiter, endsWithLineBreak: Bool, pieces: Int? = nil,
+        progress: ProgressCounter? = nil
     ) throws(DataError) -> CSVFields {
         do {
             if !bytes.withUnsafeBufferPointer({ CSVTextCheck.needsCharacters($0, delimiter: delimiter.byte) }) {
                 var bytes = bytes
                 if endsWithLineBreak, let last = bytes.last, last != 10, last != 13 { bytes.append(10) }
                 do {
-                    return try RowSplitter.read(bytes, delimiter: delimiter.byte, pieces: pieces ?? pieceCount(byteCount: bytes.count))
+                    return try RowSplitter.read(
+                        bytes, delimiter: delimiter.byte, pieces: pieces ?? pieceCount(byteCount: bytes.count), progress: progress)
                 } catch .needsCharacters {}
             }
             var text = String(decoding: bytes, as: UTF8.self)

@@ -31,16 +31,20 @@ struct CSVPiece: Sendable {
 /// Characters that combine with a neighbouring quote, delimiter or space, and the rarer Unicode
 /// line breaks, are left to ``CharacterCSVReader`` (see ``CSVTextCheck``).
 enum ByteCSVScanner {
-    /// Reads the rows of `bytes[range]`.
+    /// Reads the rows of `bytes[range]`, telling `progress` every few MB.
     ///
     /// - Throws: ``ByteScanStop``.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, delimiter: UInt8) throws(ByteScanStop) -> CSVPiece {
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, delimiter: UInt8, progress: ProgressCounter? = nil
+    ) throws(ByteScanStop) -> CSVPiece {
         var piece = CSVPiece()
         piece.spans.reserveCapacity(range.count / 8)
         piece.rowStarts.reserveCapacity(range.count / 64)
         piece.lines.reserveCapacity(range.count / 64)
         let quote = UInt8(ascii: "\""), space: UInt8 = 32, tab: UInt8 = 9, lineFeed: UInt8 = 10, carriageReturn: UInt8 = 13
         let skipsTab = delimiter != tab
+        let delimiters = ByteWord.repeated(delimiter), lineFeeds = ByteWord.repeated(lineFeed)
+        let carriageReturns = ByteWord.repeated(carriageReturn), quotes = ByteWord.repeated(quote)
         let end = range.upperBound
         var index = range.lowerBound
         var line = 1
@@ -64,7 +68,15 @@ enum ByteCSVScanner {
             return .malformed(line: rowLine, reason: "bad quoting (Can't have non-quote here: \(text.first!))")
         }
 
+        var reported = range.lowerBound
+        var reportedRows = 0
+        defer { progress?.parsed(bytes: index - reported, rows: piece.lines.count - reportedRows) }
         rows: while index < end {
+            if let progress, index - reported >= ProgressCounter.step {
+                progress.parsed(bytes: index - reported, rows: piece.lines.count - reportedRows)
+                reported = index
+                reportedRows = piece.lines.count
+            }
             let rowLine = line
             let first = piece.spans.count
             fields: while true {
@@ -141,6 +153,13 @@ enum ByteCSVScanner {
                 let start = index
                 var doubled = false
                 while true {
+                    // Eight bytes at a time up to the word holding a delimiter, line break or quote.
+                    while index + 8 <= end {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        if ByteWord.hasZeroByte(word ^ delimiters) || ByteWord.hasZeroByte(word ^ lineFeeds)
+                            || ByteWord.hasZeroByte(word ^ carriageReturns) || ByteWord.hasZeroByte(word ^ quotes) { break }
+                        index += 8
+                    }
                     while index < end {
                         let inner = bytes[index]
                         if inner == delimiter || inner == lineFeed || inner == carriageReturn || inner == quote { break }

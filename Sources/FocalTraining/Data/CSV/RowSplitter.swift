@@ -14,7 +14,16 @@ enum RowSplitter {
         var inQuotes = false
         var next = count / pieces
         var index = 0
+        let quotes = ByteWord.repeated(UInt8(ascii: "\"")), lineFeeds = ByteWord.repeated(10)
         while index < count {
+            // Words without a quote, or without a quote and a line feed once past the next cut, are skipped whole.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if !ByteWord.hasZeroByte(word ^ quotes), inQuotes || index + 8 < next || !ByteWord.hasZeroByte(word ^ lineFeeds) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: "\"") {
@@ -34,12 +43,14 @@ enum RowSplitter {
     /// reading in one piece names.
     ///
     /// - Throws: ``ByteScanStop``.
-    static func read(_ bytes: [UInt8], delimiter: UInt8, pieces: Int) throws(ByteScanStop) -> CSVFields {
+    static func read(_ bytes: [UInt8], delimiter: UInt8, pieces: Int, progress: ProgressCounter? = nil) throws(ByteScanStop) -> CSVFields {
         let result: Result<[CSVPiece], ByteScanStop> = bytes.withUnsafeBufferPointer { buffer in
             let bounds = [0] + cuts(buffer, pieces: pieces) + [buffer.count]
             let count = bounds.count - 1
             if count == 1 {
-                return Result { () throws(ByteScanStop) in [try ByteCSVScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter)] }
+                return Result { () throws(ByteScanStop) in
+                    [try ByteCSVScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter, progress: progress)]
+                }
             }
             final class Results: @unchecked Sendable {
                 var items: [Result<CSVPiece, ByteScanStop>?]
@@ -50,7 +61,7 @@ enum RowSplitter {
             nonisolated(unsafe) let shared = buffer  // read only
             DispatchQueue.concurrentPerform(iterations: count) { index in
                 let result = Result { () throws(ByteScanStop) in
-                    try ByteCSVScanner.scan(shared, range: bounds[index]..<bounds[index + 1], delimiter: delimiter)
+                    try ByteCSVScanner.scan(shared, range: bounds[index]..<bounds[index + 1], delimiter: delimiter, progress: progress)
                 }
                 lock.lock()
                 results.items[index] = result
