@@ -132,7 +132,8 @@ public struct CSVTable: Sendable, Hashable {
     /// Parses UTF-8 bytes (already checked).
     init(bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil) throws(DataError) {
         var bytes = bytes
-        if Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
+        // The reader before this one dropped a byte-order mark, then SwiftCSV dropped another.
+        for _ in 0..<2 where Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
         let delimiter = delimiter ?? bytes.withUnsafeBufferPointer(CSVDelimiter.detected)
         let parsed = try Self.parse(bytes, fileName: fileName, delimiter: delimiter, endsWithLineBreak: true, progress: progress)
         guard parsed.rowCount > 0, (0..<parsed.fieldCount(0)).contains(where: { parsed.span(0, $0).length > 0 }) else {
@@ -190,10 +191,12 @@ public struct CSVTable: Sendable, Hashable {
         }
     }
 
-    /// The rows and line numbers of `text` read in `pieces` pieces, as they are (no byte-order
-    /// mark dropped, no line break added), comma-separated.
+    /// The rows and line numbers of `text` read in `pieces` pieces, as they are (one byte-order
+    /// mark dropped, as SwiftCSV did; no line break added), comma-separated.
     static func parse(_ text: String, fileName: String, pieces: Int) throws(DataError) -> (rows: [[String]], lines: [Int]) {
-        let parsed = try parse(Array(text.utf8), fileName: fileName, delimiter: .comma, endsWithLineBreak: false, pieces: pieces)
+        var bytes = Array(text.utf8)
+        if hasByteOrderMark(bytes) { bytes.removeFirst(3) }
+        let parsed = try parse(bytes, fileName: fileName, delimiter: .comma, endsWithLineBreak: false, pieces: pieces)
         return ((0..<parsed.rowCount).map(parsed.strings), parsed.lines)
     }
 

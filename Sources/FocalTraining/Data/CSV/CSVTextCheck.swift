@@ -4,7 +4,7 @@
 /// Swift characters are grapheme clusters: a combining mark right after a quote, a delimiter or a
 /// space joins it into one character that is no longer that quote, delimiter or space, and a
 /// prepended mark does the same before one. Vertical tab, form feed, U+0085, U+2028 and U+2029
-/// are line breaks. Texts with any of these go to the character reader; ASCII texts and texts whose
+/// are whitespace that SwiftCSV dropped before a field. Texts with any of these go to the character reader; ASCII texts and texts whose
 /// other characters sit inside fields are read by bytes.
 enum CSVTextCheck {
     /// Whether `bytes` hold a pattern only whole characters read right.

@@ -1,6 +1,15 @@
 /// The CSV state machine on Swift characters (grapheme clusters), as SwiftCSV ran it: the reader
 /// for the rare texts ``CSVTextCheck`` sends here. ``ByteCSVScanner`` describes the rules.
+///
+/// As in SwiftCSV, only `\n`, `\r\n` and `\r` end a row; the other Unicode line breaks (vertical
+/// tab, form feed, U+0085, U+2028, U+2029) are whitespace, dropped before a field and after a
+/// closing quote. The lines a field spans are still counted with `Character.isNewline`.
 enum CharacterCSVReader {
+    /// Whether a character ends a row (SwiftCSV's own `isNewline`).
+    private static func endsRow(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
+    }
+
     /// The rows of `text` (blank lines dropped) and the line each starts on.
     ///
     /// - Throws: ``ByteScanStop/malformed(line:reason:)`` naming the line the row starts on.
@@ -40,7 +49,7 @@ enum CharacterCSVReader {
                 } else if character == delimiter {
                     fields.append(field)
                     field = ""
-                } else if character.isNewline {
+                } else if endsRow(character) {
                     finishRow()
                 } else if !character.isWhitespace {
                     parsingField = true
@@ -54,7 +63,7 @@ enum CharacterCSVReader {
                     innerQuotes = false
                 } else if character == "\"" {
                     innerQuotes = true
-                } else if character == delimiter || character.isNewline {
+                } else if character == delimiter || endsRow(character) {
                     atStart = true
                     parsingField = false
                     if character == delimiter {
@@ -77,7 +86,7 @@ enum CharacterCSVReader {
                         innerQuotes = false
                         fields.append(field)
                         field = ""
-                    } else if character.isNewline {
+                    } else if endsRow(character) {
                         atStart = true
                         parsingQuotes = false
                         innerQuotes = false
