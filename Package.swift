@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Property tests of the loss invariants (tests only).
@@ -36,7 +35,7 @@ let package = Package(
         .target(name: "FocalDifferentiation", dependencies: ["FocalLoss"]),
         .target(
             name: "FocalTraining",
-            dependencies: ["FocalLoss", "FocalFileOutput", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["FocalLoss", "FocalFileOutput"]
         ),
         .executableTarget(
             name: "FocalCLI",

@@ -37,6 +37,8 @@ struct Demo: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Demo>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -58,7 +60,10 @@ struct Demo: ParsableCommand, ThreadsHelp {
     /// Loads the data, trains, writes the SVG; returns the stdout text and the result.
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
         try OutputFileOption.checkFolder(out, option: "--out")
-        let demoData = try data.map { try DemoData.load(path: $0, label: label, option: "--data", command: .demo) } ?? DemoData.embedded()
+        let demoData = try data.map {
+            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet,
+                              option: "--data", command: .demo)
+        } ?? DemoData.embedded()
         let result = try DemoRun.run(
             demoData, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in

@@ -2,7 +2,7 @@ import FocalTraining
 import Foundation
 
 /// The CSV inputs of `train`, `evaluate`, `predict`, `demo --data` and `tune`: a file, or `-` for
-/// standard input, read whole and named `stdin` in messages.
+/// standard input, read whole and named `stdin` in messages (``CSVReadingOptions`` reads them).
 enum CSVInput {
     /// The argument that names standard input.
     static let standardInputArgument = "-"
@@ -13,15 +13,5 @@ enum CSVInput {
     /// How messages name the input `path`: the path, or `stdin` for `-`.
     static func displayName(_ path: String) -> String {
         path == standardInputArgument ? standardInputName : path
-    }
-
-    /// Reads and parses the CSV input `path` (`-`: all of standard input).
-    ///
-    /// - Throws: ``DataError`` naming the file (or `stdin`).
-    static func table(_ path: String) throws(DataError) -> CSVTable {
-        if path == standardInputArgument {
-            return try CSVTable(data: StandardInput.readAll(), fileName: standardInputName)
-        }
-        return try CSVTable(contentsOf: URL(fileURLWithPath: path), fileName: path)
     }
 }

@@ -33,17 +33,22 @@ struct DemoData {
     /// - Parameters:
     ///   - path: The file, as given.
     ///   - label: The label column (default: the last column).
+    ///   - delimiter: The CSV delimiter (default: detected from the header line).
+    ///   - showsProgress: Whether to show loading progress on a terminal.
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
     ///   - command: The command loading it, whose options the messages name (default: `demo` for
     ///     `--data`, `tune` otherwise).
     /// - Throws: ``CLIError``, one line naming the file and the problem.
-    static func load(path: String, label: String?, option: String, command: CommandName? = nil) throws -> DemoData {
-        let command = command ?? (option == "--data" ? .demo : .tune)
-        if path == CSVInput.standardInputArgument {
-            return try load(table: { () throws(DataError) in try CSVInput.table(path) }, name: CSVInput.standardInputName,
-                            label: label, option: option, command: command)
-        }
-        return try load(url: URL(fileURLWithPath: path), name: path, label: label, option: option, command: command)
+    static func load(
+        path: String, label: String?, delimiter: CSVDelimiter? = nil, showsProgress: Bool = false, option: String,
+        command: CommandName? = nil
+    ) throws -> DemoData {
+        try load(
+            table: { () throws(DataError) in
+                try CSVReadingOptions.table(path: path, delimiter: delimiter, showsProgress: showsProgress)
+            },
+            name: CSVInput.displayName(path), label: label, option: option,
+            command: command ?? (option == "--data" ? .demo : .tune))
     }
 
     private static func load(url: URL, name: String, label: String?, option: String, command: CommandName) throws -> DemoData {

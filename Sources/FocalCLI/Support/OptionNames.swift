@@ -62,13 +62,20 @@ extension TrainingError {
 }
 
 extension DataError {
-    /// The message with the options in place of the library's parameter names (those of `focal train`).
-    var commandLineDescription: String { description(naming: OptionNames.name(of:)) }
+    /// The message with the options in place of the library's parameter names (those of `focal train`,
+    /// and `--delimiter` where the library names its `delimiter` parameter).
+    var commandLineDescription: String {
+        if case .singleColumn(_, _, _, let suggested) = self {
+            return description(naming: OptionNames.name(of:), delimiterSetting: "--delimiter \(suggested.commandLineSpelling)")
+        }
+        return description(naming: OptionNames.name(of:))
+    }
 
     /// The message as `command` gives it: a missing value is explained with the options of the
     /// command in use (`focal predict` cannot impute: the model decides), other messages as
     /// ``commandLineDescription``.
     func commandLineDescription(for command: CommandName) -> String {
+        if case .singleColumn = self { return commandLineDescription }
         guard command != .train, case .missingValue(let file, let line, let column) = self else {
             return description(naming: { OptionNames.name(of: $0, in: command) })
         }

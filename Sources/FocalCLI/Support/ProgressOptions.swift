@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The `--quiet` flag of the commands that train (`train`, `demo`, `tune`) and show their
-/// progress on standard error.
+/// The `--quiet` flag of the commands that show progress on standard error: training (`train`,
+/// `demo`, `tune`) and loading a CSV file (those and `evaluate`, `predict`).
 struct ProgressOptions: ParsableArguments {
     @Flag(help: "No progress output.")
     var quiet = false

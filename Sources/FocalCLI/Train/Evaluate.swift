@@ -25,7 +25,11 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Evaluate>
+
+    @OptionGroup var progressOutput: ProgressOptions
 
     func validate() throws {
         try DecisionThreshold.validate(threshold)
@@ -43,7 +47,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: CSVInput.table(data))
+            dataset = try trained.labelledData(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
         } catch {
             throw CLIError(error, command: .evaluate)
         }

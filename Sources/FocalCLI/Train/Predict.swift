@@ -37,7 +37,11 @@ struct Predict: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Predict>
+
+    @OptionGroup var progressOutput: ProgressOptions
 
     func validate() throws {
         try ThreadCount.validate(threading.threads)
@@ -66,7 +70,7 @@ struct Predict: ParsableCommand, ThreadsHelp {
                 + "(it predicts the most probable)")
         }
         do {
-            features = try trained.features(from: CSVInput.table(data))
+            features = try trained.features(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
         } catch {
             throw CLIError(error, command: .predict)
         }

@@ -81,6 +81,8 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Train>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -150,7 +152,7 @@ struct Train: ParsableCommand, ThreadsHelp {
         let dataset: Dataset
         let table: CSVTable
         do {
-            table = try CSVInput.table(data)
+            table = try reading.table(path: data, showsProgress: progress != nil)
             dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
             throw CLIError(error)

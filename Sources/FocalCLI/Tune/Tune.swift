@@ -38,6 +38,8 @@ struct Tune: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var training: ComparisonTrainingOptions
 
+    @OptionGroup var reading: CSVReadingOptions
+
     @OptionGroup var threading: ThreadOptions<Tune>
 
     @Flag(help: "Print the grid as one JSON object instead of the table.")
@@ -71,7 +73,9 @@ struct Tune: ParsableCommand, ThreadsHelp {
     /// Loads the data and trains the grid; returns the stdout text and the result.
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
         let (base, gammas, alphas) = try settings()
-        let demoData = try DemoData.load(path: data, label: label, option: "DATA", command: .tune)
+        let demoData = try DemoData.load(
+            path: data, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet, option: "DATA",
+            command: .tune)
         let result = try TuneGrid.run(
             demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
             workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })

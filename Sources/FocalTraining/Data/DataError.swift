@@ -29,6 +29,9 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingColumn(file: String, column: String, header: [String])
     /// Two header fields have the same name.
     case duplicateColumn(file: String, column: String)
+    /// The header splits into a single column at `delimiter` but holds `suggested`, another
+    /// delimiter: the file is most likely split by that one.
+    case singleColumn(file: String, header: String, delimiter: CSVDelimiter, suggested: CSVDelimiter)
     /// The header holds only the label column: there is no feature.
     case noFeatures(file: String)
     /// The labels hold a single class: nothing to tell apart.
@@ -39,6 +42,17 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence naming the file, line and column and the problem, with the settings it suggests
     /// in their Swift spelling (`missingValues: .imputeTrainingMean`).
     public var description: String { description(naming: \.description) }
+
+    /// The message with each setting spelt by `name`, and the delimiter a
+    /// ``singleColumn(file:header:delimiter:suggested:)`` error suggests spelt `delimiterSetting`
+    /// (such as `--delimiter ';'`; by default the Swift argument `delimiter: .semicolon`).
+    public func description(naming name: (SettingReference) -> String, delimiterSetting: String) -> String {
+        if case .singleColumn(let file, let header, let delimiter, let suggested) = self {
+            return "\(file): the header is a single column \(Self.quoted(header)) when split at \(delimiter); "
+                + "it holds \(suggested) (pass \(delimiterSetting))"
+        }
+        return description(naming: name)
+    }
 
     /// A sentence naming the file, line and column and the problem, with each setting it suggests
     /// spelt by `name` (such as a command-line tool's option).
@@ -73,6 +87,8 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): no column '\(column)' in the header (columns: \(header.joined(separator: ", ")))"
         case .duplicateColumn(let file, let column):
             return "\(file): the header names column '\(column)' more than once"
+        case .singleColumn(_, _, _, let suggested):
+            return description(naming: name, delimiterSetting: "delimiter: .\(suggested.name)")
         case .noFeatures(let file):
             return "\(file): the header has no feature column besides the label"
         case .singleClass(let file, let column, let value):

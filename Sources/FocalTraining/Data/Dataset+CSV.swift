@@ -28,11 +28,11 @@ extension Dataset {
         try table.requireFieldCounts()
         let labelName = table.header[labelIndex]
         var keys = [String]()
-        keys.reserveCapacity(table.rows.count)
-        for (row, fields) in table.rows.enumerated() {
-            let value = fields[labelIndex].trimmingCharacters(in: .whitespaces)
+        keys.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            let value = table.trimmedField(row: row, column: labelIndex)
             guard !value.isEmpty else {
-                throw .missingLabel(file: table.fileName, line: table.lineNumbers[row], column: labelName)
+                throw .missingLabel(file: table.fileName, line: table.fields.line(row), column: labelName)
             }
             keys.append(ClassNames.key(Substring(value)))
         }
@@ -71,10 +71,10 @@ extension Dataset {
         try table.requireFieldCounts()
         let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
         var labels = [Int]()
-        labels.reserveCapacity(table.rows.count)
-        for (row, fields) in table.rows.enumerated() {
-            let value = fields[labelIndex].trimmingCharacters(in: .whitespaces)
-            let line = table.lineNumbers[row]
+        labels.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            let value = table.trimmedField(row: row, column: labelIndex)
+            let line = table.fields.line(row)
             guard !value.isEmpty else { throw .missingLabel(file: table.fileName, line: line, column: labelColumn) }
             guard let label = classIndex[ClassNames.key(Substring(value))] else {
                 throw .unknownClass(file: table.fileName, line: line, column: labelColumn, value: value, known: classNames)
@@ -88,59 +88,3 @@ extension Dataset {
     }
 }
 
-extension CSVTable {
-    /// Throws at the first row whose field count differs from the header's.
-    func requireFieldCounts() throws(DataError) {
-        for (row, fields) in rows.enumerated() where fields.count != header.count {
-            throw .wrongFieldCount(file: fileName, line: lineNumbers[row], count: fields.count, expected: header.count)
-        }
-    }
-
-    /// The numeric values of `columns`, row-major; missing values as NaN when the policy allows.
-    ///
-    /// - Throws: ``DataError/wrongFieldCount(file:line:count:expected:)``,
-    ///   ``DataError/nonNumeric(file:line:column:value:)``, ``DataError/missingValue(file:line:column:)``.
-    public func features(columns: [Int], missingValues: MissingValuePolicy) throws(DataError) -> [Float] {
-        try requireFieldCounts()
-        var values = [Float]()
-        values.reserveCapacity(rows.count * columns.count)
-        for (row, fields) in rows.enumerated() {
-            for column in columns {
-                let field = fields[column]
-                let trimmed = field.utf8.first == 32 || field.utf8.last == 32
-                    ? Substring(field.trimmingCharacters(in: .whitespaces)) : Substring(field)
-                if Self.isDecimalNumeral(trimmed), let value = Double(trimmed), value.isFinite,
-                   abs(value) <= Double(Float.greatestFiniteMagnitude) {
-                    values.append(Float(value))
-                } else if MissingValuePolicy.isMissing(trimmed) {
-                    guard missingValues == .imputeTrainingMean else {
-                        throw .missingValue(file: fileName, line: lineNumbers[row], column: header[column])
-                    }
-                    values.append(.nan)
-                } else {
-                    throw .nonNumeric(file: fileName, line: lineNumbers[row], column: header[column], value: field)
-                }
-            }
-        }
-        return values
-    }
-
-    /// Whether `field` is spelled as a decimal number: only digits, signs, a point and exponent
-    /// letters, so the whole field is the number. `Double(_:)` alone also takes hexadecimal
-    /// (`0x10`) and stops at a NUL byte (`1\0.5` would read as 1).
-    static func isDecimalNumeral(_ field: Substring) -> Bool {
-        !field.isEmpty && field.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x45 || byte == 0x65
-        }
-    }
-
-    /// The indices of the columns named `names`, in that order.
-    ///
-    /// - Throws: ``DataError/missingColumn(file:column:header:)``, ``DataError/duplicateColumn(file:column:)``.
-    public func columnIndices(_ names: [String]) throws(DataError) -> [Int] {
-        try requireDistinctColumns()
-        var indices = [Int]()
-        for name in names { indices.append(try columnIndex(name)) }
-        return indices
-    }
-}

@@ -1,0 +1,63 @@
+/// Whether a CSV text can be read byte by byte (``ByteCSVScanner``) with the result a reading
+/// character by character (``CharacterCSVReader``) gives.
+///
+/// Swift characters are grapheme clusters: a combining mark right after a quote, a delimiter or a
+/// space joins it into one character that is no longer that quote, delimiter or space, and a
+/// prepended mark does the same before one. Vertical tab, form feed, U+0085, U+2028 and U+2029
+/// are whitespace that SwiftCSV dropped before a field. Texts with any of these go to the character reader; ASCII texts and texts whose
+/// other characters sit inside fields are read by bytes.
+enum CSVTextCheck {
+    /// Whether `bytes` hold a pattern only whole characters read right.
+    static func needsCharacters(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        let count = bytes.count
+        var index = 0
+        // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole.
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 || hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0B || byte == 0x0C { return true }
+            if byte >= 0x80 {
+                if index == 0 || isStructural(bytes[index - 1], delimiter) { return true }
+                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == delimiter { return true }
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 { return true }
+                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether a byte before a character decides how it is read: a quote, the delimiter, a line
+    /// break, a space or a tab.
+    private static func isStructural(_ byte: UInt8, _ delimiter: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == delimiter || byte == 10 || byte == 13 || byte == 32 || byte == 9
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether any byte of `bytes` is not ASCII.
+    static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return true }
+            index += 1
+        }
+        return false
+    }
+}
