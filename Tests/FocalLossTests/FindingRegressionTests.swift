@@ -164,4 +164,30 @@ struct FindingRegressionTests {
         #expect(gradient[0] == 0, "\(gradient)")
         #expect(abs(Double(gradient[1]) - unscaled[1] * 1e39) <= 1e-5 * abs(unscaled[1] * 1e39), "\(gradient) vs \(unscaled)")
     }
+
+    /// The fuzz finding (FuzzLoss, after the fixes above): logits 31.75 with target 1 and γ 3
+    /// have an element loss of about 7e-56, below `Float`'s range, so a weight of 1e30 applied
+    /// afterwards gave 0 where the weighted loss, about 7e-26, is well inside it. The weight now
+    /// joins α before the small factors. 24 elements: whole vectors and the partial tail.
+    @Test("Sigmoid: a weighted loss in range is kept when the unweighted one underflows")
+    func underflowBeforeWeighting() throws {
+        let weights: [Float] = (0..<24).map { [31.75, 1e30, 1.66893e-06][$0 % 3] }
+        let x = [Float](repeating: 31.75, count: 24), t = [Float](repeating: 1, count: 24)
+        let loss = try SigmoidFocalLoss<Float>(gamma: 3).loss(x, targets: t, weights: weights, reduction: .sum)
+        // (1 - p)^3 · softplus(-x) per element, in Double from the formula.
+        let e = exp(-31.75), oneMinusP = e / (1 + e), ce = log1p(e)
+        let expected = weights.reduce(0.0) { $0 + Double($1) * pow(oneMinusP, 3) * ce }
+        // The factor (1 - p)^3 ≈ 4e-42 is itself subnormal in Float (about 13 bits short): 1e-3,
+        // the fuzz target's tolerance, rather than Float's usual 1e-6. It was 0 before.
+        #expect(abs(Double(loss) - expected) <= 1e-3 * expected, "logits: \(loss) vs \(expected)")
+
+        // The scalar kernel (probabilities): p = 1 - 2^-24, γ 6, weight 1e30.
+        let p = 1 - Float.ulpOfOne / 2
+        let fromProbability = try SigmoidFocalLoss<Float>(gamma: 6, input: .probabilities)
+            .loss([p], targets: [1], weights: [1e30], reduction: .sum)
+        let q = Double(Float.ulpOfOne / 2)
+        let expectedProbability = 1e30 * pow(q, 6) * -log1p(-q)
+        #expect(abs(Double(fromProbability) - expectedProbability) <= 1e-5 * expectedProbability,
+                "probabilities: \(fromProbability) vs \(expectedProbability)")
+    }
 }

@@ -62,14 +62,16 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         var partial = 0.0
         for i in start..<end {
             let a = alphaOffset + (i - start) * alphaStride
-            let alphaPositive = plan.alphaPositive[a], alphaNegative = plan.alphaNegative[a]
-            var (loss, derivative) = fromLogits
+            var alphaPositive = plan.alphaPositive[a], alphaNegative = plan.alphaNegative[a]
+            if let w = o.w {
+                // The weight joins α before the small factors (1 - p_t)^γ and ce, so a weighted
+                // loss in range is not lost to an unweighted one below the type's range.
+                alphaPositive *= w[i]
+                alphaNegative *= w[i]
+            }
+            let (loss, derivative) = fromLogits
                 ? term.fromLogit(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
                 : term.fromProbability(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
-            if let w = o.w {
-                loss *= w[i]
-                derivative *= w[i]
-            }
             partial += Double(loss)
             o.losses?[i] = loss
             o.gradient?[i] = derivative * o.scale

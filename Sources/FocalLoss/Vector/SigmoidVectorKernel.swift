@@ -76,21 +76,23 @@ struct SigmoidVectorKernel {
         _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ modulation: VectorModulation,
         _ exponent: Exponent.Type, invalid: inout Mask
     ) -> Vector {
-        let (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
+        var (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
         invalid .|= outsideDomain(x: x, t: t)
-        var (loss, derivative) = element(
-            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
-        derivative *= constants.scale
         if let weight {
-            loss *= weight
-            derivative *= weight
+            // The weight joins α before the small factors (1 - p_t)^γ and ce: a weighted loss in
+            // range is not lost to an unweighted one below Float's range.
+            alphaPositive *= weight
+            alphaNegative *= weight
         }
+        let (loss, derivative) = element(
+            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
+        let scaled = derivative * constants.scale
         if lanes == Vector.scalarCount {
             o.losses?.storeVector(loss, at: offset)
-            o.gradient?.storeVector(derivative, at: offset)
+            o.gradient?.storeVector(scaled, at: offset)
         } else {
             o.losses?.storePartialVector(loss, at: offset, count: lanes)
-            o.gradient?.storePartialVector(derivative, at: offset, count: lanes)
+            o.gradient?.storePartialVector(scaled, at: offset, count: lanes)
         }
         return loss
     }
@@ -132,10 +134,13 @@ struct SigmoidVectorKernel {
         var total = 0.0
         var offset = start
         while offset < end {
-            let (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: Vector.scalarCount)
-            var (loss, _) = element(
+            var (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: Vector.scalarCount)
+            if let weight {
+                alphaPositive *= weight
+                alphaNegative *= weight
+            }
+            let (loss, _) = element(
                 x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
-            if let weight { loss *= weight }
             total += loss.laneSum
             offset += Vector.scalarCount
         }
