@@ -67,8 +67,7 @@ extension SoftmaxPass {
             var position = range.lowerBound
             while position < range.upperBound {
                 let count = min(lanes, range.upperBound - position)
-                var others = kernel.math.one, labelLogits = kernel.math.zero, tops = kernel.math.zero
-                var laneWeights = kernel.math.zero
+                var others = kernel.math.one, halfGaps = kernel.math.zero, laneWeights = kernel.math.zero
                 var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
                 for lane in 0..<count {
                     let row = position + lane
@@ -84,15 +83,14 @@ extension SoftmaxPass {
                     }
                     let top = kernel.maximum(z, classes: classes, check: &check)
                     others[lane] = kernel.othersSum(z, classes: classes, label: y, top: top, out: out)
-                    labelLogits[lane] = z[y]
-                    tops[lane] = top
+                    // Half the label's gap, z_y/2 - top/2: it cannot overflow where z_y - top can.
+                    halfGaps[lane] = z[y] * 0.5 - top * 0.5
                     laneWeights[lane] = weight
                     laneAlphas[lane] = alphas?[y] ?? 1
                     live[lane] = true
                 }
                 let result = kernel.tail.contribution(
-                    others: others, labelExp: kernel.math.exp(nonPositive: labelLogits - tops),
-                    labelLogit: labelLogits, top: tops, live: live,
+                    others: others, labelExp: kernel.math.exp(nonPositive: halfGaps + halfGaps), halfLabelGap: halfGaps, live: live,
                     classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
                 let halfWeighted = result.halfLoss * laneWeights
                 let weighted = halfWeighted + halfWeighted

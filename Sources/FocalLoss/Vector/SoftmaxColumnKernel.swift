@@ -47,10 +47,11 @@ struct SoftmaxColumnKernel {
             labelLogit = labelLogit.replacing(with: v, where: isLabel)
         }
         let live = weight .> math.zero
+        let half = Vector(repeating: 0.5)  // z_y/2 - top/2 cannot overflow where z_y - top can
         let result = tail.contribution(
             others: others.replacing(with: math.one, where: .!live),
             labelExp: labelExp.replacing(with: math.one, where: .!live),
-            labelLogit: labelLogit.replacing(with: math.zero, where: .!live), top: top.replacing(with: math.zero, where: .!live),
+            halfLabelGap: (labelLogit * half - top * half).replacing(with: math.zero, where: .!live),
             live: live, classWeights: classWeights, scale: scale)
         if let gradient {
             // Where weight times scale overflowed, a class whose exponential underflowed to 0

@@ -32,14 +32,14 @@ struct SoftmaxVectorTail {
     /// - Parameters:
     ///   - others: `R` per lane.
     ///   - labelExp: `e_y` per lane.
-    ///   - labelLogit: `z_y` per lane.
-    ///   - top: The largest logit per lane.
+    ///   - halfLabelGap: `(z_y - top) / 2` per lane, taken as `z_y/2 - top/2` where `z_y - top`
+    ///     overflows.
     ///   - live: The lanes that count; the others may hold any finite values and get 0.
     ///   - classWeights: `a_y` per lane.
     ///   - scale: The factor of each lane's gradient (its weight times the reduction's scale).
     @_transparent
     func contribution(
-        others: Vector, labelExp: Vector, labelLogit: Vector, top: Vector, live: Mask, classWeights: Vector, scale: Vector
+        others: Vector, labelExp: Vector, halfLabelGap: Vector, live: Mask, classWeights: Vector, scale: Vector
     ) -> Contribution {
         let total = others + labelExp
         let u = others / total
@@ -48,7 +48,7 @@ struct SoftmaxVectorTail {
         let nearOne = ratio .<= math.one
         let viaLog1p = math.log1p(unit: ratio.replacing(with: math.zero, where: .!nearOne))
         let half = Vector(repeating: 0.5)
-        let viaLogHalf = math.log(positive: total) * half - (labelLogit * half - top * half)
+        let viaLogHalf = math.log(positive: total) * half - halfLabelGap
         let halfNegativeLogP = viaLogHalf.replacing(with: viaLog1p * half, where: nearOne)
         let negativeLogP = halfNegativeLogP + halfNegativeLogP  // infinite where the gap overflows
         let factor = modulation.power(u, math)  // once per vector of positions
