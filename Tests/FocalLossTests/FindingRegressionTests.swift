@@ -190,4 +190,29 @@ struct FindingRegressionTests {
         #expect(abs(Double(fromProbability) - expectedProbability) <= 1e-5 * expectedProbability,
                 "probabilities: \(fromProbability) vs \(expectedProbability)")
     }
+
+    /// The softmax form of the finding above: a position weight of 1e30 on a loss of about 7e-56
+    /// (logits [31.75, 0], label 0, γ 3) gave 0; the weight now multiplies before the small
+    /// factors in the row kernel, the column kernel and the scalar kernel (probabilities).
+    @Test("Softmax: a weighted loss in range is kept when the unweighted one underflows")
+    func softmaxUnderflowBeforeWeighting() throws {
+        let e = exp(-31.75), oneMinusP = e / (1 + e)
+        let expected = 1e30 * pow(oneMinusP, 3) * log1p(e)
+        let focal = try SoftmaxFocalLoss<Float>(gamma: 3)
+        let rows = try focal.loss([31.75, 0], shape: [1, 2], classAxis: -1, labels: [Int32(0)], weights: [1e30], reduction: .sum)
+        #expect(abs(Double(rows) - expected) <= 1e-3 * expected, "rows: \(rows) vs \(expected)")
+        let columns = try focal.elementwiseLosses(
+            [Float](repeating: 31.75, count: 16) + [Float](repeating: 0, count: 16), shape: [1, 2, 16], classAxis: 1,
+            labels: [Int32](repeating: 0, count: 16), weights: [Float](repeating: 1e30, count: 16))
+        #expect(columns.allSatisfy { abs(Double($0) - expected) <= 1e-3 * expected }, "columns: \(columns) vs \(expected)")
+
+        // The scalar kernel: probabilities [1 - 2^-24, 2^-24], label 0, γ 6.
+        let q = Double(Float.ulpOfOne / 2)
+        let fromProbability = try SoftmaxFocalLoss<Float>(gamma: 6, input: .probabilities).loss(
+            [1 - Float.ulpOfOne / 2, Float.ulpOfOne / 2], shape: [1, 2], classAxis: -1, labels: [Int32(0)],
+            weights: [1e30], reduction: .sum)
+        let expectedProbability = 1e30 * pow(q, 6) * -log1p(-q)
+        #expect(abs(Double(fromProbability) - expectedProbability) <= 1e-5 * expectedProbability,
+                "probabilities: \(fromProbability) vs \(expectedProbability)")
+    }
 }

@@ -192,32 +192,33 @@ extension SoftmaxPass {
                             let y = labels[position]
                             if fromLogits && smoothing == 0 {
                                 return term.hardLabel(z, stride: inner, classes: classes, label: y,
-                                                      classWeight: alphas?[y] ?? 1, scale: positionScale,
+                                                      classWeight: alphas?[y] ?? 1, lossWeight: weight, scale: positionScale,
                                                       exps: exps, gradient: out, halved: halved)
                             }
                             let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
                             return fromLogits
-                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                    scale: positionScale, exps: exps, gs: gs, gradient: out, halved: halved)
+                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
+                                                    lossWeight: weight, exps: exps, gs: gs, gradient: out, halved: halved)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                     scale: positionScale, gradient: out)
+                                                     lossWeight: weight, scale: positionScale, gradient: out)
                         case .distributions(let t):
                             let tp = t.baseAddress! + base
                             let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
                             return fromLogits
-                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                    scale: positionScale, exps: exps, gs: gs, gradient: out, halved: halved)
+                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
+                                                    lossWeight: weight, exps: exps, gs: gs, gradient: out, halved: halved)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                     scale: positionScale, gradient: out)
+                                                     lossWeight: weight, scale: positionScale, gradient: out)
                         }
                     }
-                    loss = positionLoss(halved: false) * weight
+                    // The weight is inside: it multiplies before the small factors.
+                    loss = positionLoss(halved: false)
                     if !loss.isFinite && fromLogits {
                         // A gap z_c - top overflowed (logits near the type's largest magnitude), so
                         // -log p_c is beyond the type's range while the weighted loss may not be:
                         // again in halves, which cannot overflow, doubled after weighting
                         // (infinite only if the weighted loss itself is).
-                        let half = positionLoss(halved: true) * weight
+                        let half = positionLoss(halved: true)
                         loss = half + half
                     }
                 }

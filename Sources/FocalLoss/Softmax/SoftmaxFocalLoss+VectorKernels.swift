@@ -91,8 +91,8 @@ extension SoftmaxPass {
                 }
                 let result = kernel.tail.contribution(
                     others: others, labelExp: kernel.math.exp(nonPositive: halfGaps + halfGaps), halfLabelGap: halfGaps, live: live,
-                    classWeights: laneAlphas, scale: laneWeights * Vector(repeating: reductionScale))
-                let halfWeighted = result.halfLoss * laneWeights
+                    classWeights: laneAlphas, lossWeights: laneWeights, scale: laneWeights * Vector(repeating: reductionScale))
+                let halfWeighted = result.halfLoss
                 let weighted = halfWeighted + halfWeighted
                 if let g {
                     for lane in 0..<count where live[lane] {

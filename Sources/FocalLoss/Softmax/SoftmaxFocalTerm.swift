@@ -54,10 +54,11 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         c == argmax ? rest / total : (1 + (rest - exp)) / total
     }
 
-    /// `g = a q (1 - p)^γ [γ p (-log p)/(1 - p) + 1]`, without its `a q` factor, and the loss
-    /// `(1 - p)^γ (-log p)` likewise.
+    /// `g = a q (1 - p)^γ [γ p (-log p)/(1 - p) + 1]` without its `a q` factor, and the
+    /// modulating factor `(1 - p)^γ`, which the callers weight before multiplying by `-log p`
+    /// (weights first, so a weighted loss in range is not lost to an unweighted one below it).
     @inline(__always)
-    func factors(p: Scalar, oneMinusP u: Scalar, negativeLogP: Scalar) -> (loss: Scalar, g: Scalar) {
+    func factors(p: Scalar, oneMinusP u: Scalar, negativeLogP: Scalar) -> (modulation: Scalar, g: Scalar) {
         let modulation = modulatingFactor(u, gamma)
         var bracket: Scalar = 1
         // p·(-log p) → 0 as p → 0: with p = 0 (a logit so far below the top that its gap
@@ -65,7 +66,7 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         if gamma != 0, p > 0 {
             bracket += u > 0 ? gamma * p * (negativeLogP / u) : gamma
         }
-        return (modulation * negativeLogP, modulation * bracket)
+        return (modulation, modulation * bracket)
     }
 
     /// `-log p_c` from the normalisation, or half of it when `halved`: `log S/2 - (z_c/2 - top/2)`
@@ -81,23 +82,22 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
     @inline(__always)
     func hardLabel(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, label y: Int, classWeight: Scalar,
-        scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?, halved: Bool
+        lossWeight: Scalar, scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?,
+        halved: Bool
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
         let top = z[argmax * stride]
         let u = complement(y, argmax: argmax, rest: rest, total: total, exp: exps[y])
         let p = exps[y] / total
-        var (loss, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: false))
-        if halved {
-            loss = modulatingFactor(u, gamma) * negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: true)
-        }
+        let (modulation, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: false))
+        let loss = classWeight * lossWeight * modulation * negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: halved)
         if let gradient {
             let gy = classWeight * g * scale
             let perTotal = gy / total
             for c in 0..<classes { gradient[c * stride] = product(exps[c], perTotal) }
             gradient[y * stride] = product(-gy, u)
         }
-        return classWeight * loss
+        return loss
     }
 
     /// One position with a target distribution `q` from logits: returns the loss (half of it
@@ -106,8 +106,8 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
     func distribution(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
         classWeights: UnsafePointer<Scalar>?, scale: Scalar,
-        exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?,
-        halved: Bool
+        lossWeight: Scalar, exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>,
+        gradient: UnsafeMutablePointer<Scalar>?, halved: Bool
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
         let top = z[argmax * stride]
@@ -117,11 +117,8 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             let weight = q(c) * (classWeights?[c] ?? 1)
             guard weight != 0 else { gs[c] = 0; continue }
             let u = complement(c, argmax: argmax, rest: rest, total: total, exp: exps[c])
-            var (l, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: false))
-            if halved {
-                l = modulatingFactor(u, gamma) * negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: true)
-            }
-            loss += weight * l
+            let (modulation, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: false))
+            loss += lossWeight * weight * modulation * negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: halved)
             gs[c] = weight * g
             sumG += weight * g
         }
@@ -136,7 +133,7 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
     @inline(__always)
     func probabilities(
         _ x: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
-        classWeights: UnsafePointer<Scalar>?, scale: Scalar, gradient: UnsafeMutablePointer<Scalar>?
+        classWeights: UnsafePointer<Scalar>?, lossWeight: Scalar, scale: Scalar, gradient: UnsafeMutablePointer<Scalar>?
     ) -> Scalar {
         let epsilon = Scalar.probabilityEpsilon
         var loss: Scalar = 0
@@ -151,7 +148,7 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             let u = 1 - p
             let logP = Scalar.log(p)
             let modulation = modulatingFactor(u, gamma)
-            loss -= weight * modulation * logP
+            loss -= lossWeight * weight * modulation * logP
             if let gradient {
                 var bracket = -1 / p
                 if gamma != 0 { bracket += gamma * logP / u }

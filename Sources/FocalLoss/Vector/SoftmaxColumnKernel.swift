@@ -52,7 +52,7 @@ struct SoftmaxColumnKernel {
             others: others.replacing(with: math.one, where: .!live),
             labelExp: labelExp.replacing(with: math.one, where: .!live),
             halfLabelGap: (labelLogit * half - top * half).replacing(with: math.zero, where: .!live),
-            live: live, classWeights: classWeights, scale: scale)
+            live: live, classWeights: classWeights, lossWeights: weight, scale: scale)
         if let gradient {
             // Where weight times scale overflowed, a class whose exponential underflowed to 0
             // gets 0, not 0·∞ = NaN (a blend only when some lane's coefficient is infinite).
@@ -67,7 +67,6 @@ struct SoftmaxColumnKernel {
                 gradient[Int(labels[lane]) * stride + lane] = result.atLabel[lane]
             }
         }
-        let halfLoss = result.halfLoss * weight
-        return halfLoss + halfLoss
+        return result.halfLoss + result.halfLoss
     }
 }

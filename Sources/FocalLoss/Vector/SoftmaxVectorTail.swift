@@ -19,9 +19,9 @@ struct SoftmaxVectorTail {
 
     /// What a vector of positions contributes.
     struct Contribution {
-        /// Half the loss, `a_y·(1 - p_y)^γ·(-log p_y) / 2`, 0 in lanes that are not live: the
-        /// caller doubles it after weighting, so that only a weighted loss beyond `Float`'s range
-        /// is infinite.
+        /// Half the weighted loss, `w·a_y·(1 - p_y)^γ·(-log p_y) / 2`, 0 in lanes that are not
+        /// live: the caller doubles it, so that only a weighted loss beyond `Float`'s range is
+        /// infinite.
         var halfLoss: Vector
         /// `g / S`: the gradient of class `c` is this times `e_c`.
         var coefficient: Vector
@@ -36,10 +36,12 @@ struct SoftmaxVectorTail {
     ///     overflows.
     ///   - live: The lanes that count; the others may hold any finite values and get 0.
     ///   - classWeights: `a_y` per lane.
+    ///   - lossWeights: The weight of each lane's loss (the position's weight).
     ///   - scale: The factor of each lane's gradient (its weight times the reduction's scale).
     @_transparent
     func contribution(
-        others: Vector, labelExp: Vector, halfLabelGap: Vector, live: Mask, classWeights: Vector, scale: Vector
+        others: Vector, labelExp: Vector, halfLabelGap: Vector, live: Mask, classWeights: Vector, lossWeights: Vector,
+        scale: Vector
     ) -> Contribution {
         let total = others + labelExp
         let u = others / total
@@ -61,7 +63,8 @@ struct SoftmaxVectorTail {
             bracket += term.replacing(with: modulation.gamma, where: noOthers).replacing(with: math.zero, where: p .<= math.zero)
         }
         let weighted = classWeights * factor
-        let halfLoss = (weighted * halfNegativeLogP).replacing(with: math.zero, where: .!live)
+        // The position weights before the small factors: a weighted loss in range is kept.
+        let halfLoss = (classWeights * lossWeights * factor * halfNegativeLogP).replacing(with: math.zero, where: .!live)
         let g = (weighted * bracket * scale).replacing(with: math.zero, where: .!live)
         // With g infinite (weight times scale overflowed) and 1 - p_y = 0 the label's entry is 0.
         let atLabel = (-g * u).replacing(with: math.zero, where: u .<= math.zero)
