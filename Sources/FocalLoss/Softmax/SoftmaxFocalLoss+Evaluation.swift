@@ -185,42 +185,34 @@ extension SoftmaxPass {
                     if let out { for c in 0..<classes { out[c * inner] = 0 } }
                 } else {
                     let positionScale = weight * scale
-                    /// The position's loss (half of it when `halved`), and its gradient into `out`.
-                    func positionLoss(halved: Bool) -> Scalar {
-                        switch targets {
-                        case .labels(let labels, _):
-                            let y = labels[position]
-                            if fromLogits && smoothing == 0 {
-                                return term.hardLabel(z, stride: inner, classes: classes, label: y,
-                                                      classWeight: alphas?[y] ?? 1, lossWeight: weight, scale: positionScale,
-                                                      exps: exps, gradient: out, halved: halved)
-                            }
+                    // Half the weighted loss (the weight multiplies before the small factors,
+                    // and halves cannot overflow where -log p can), doubled here.
+                    let half: Scalar
+                    switch targets {
+                    case .labels(let labels, _):
+                        let y = labels[position]
+                        if fromLogits && smoothing == 0 {
+                            half = term.hardLabel(z, stride: inner, classes: classes, label: y,
+                                                  classWeight: alphas?[y] ?? 1, lossWeight: weight, scale: positionScale,
+                                                  exps: exps, gradient: out)
+                        } else {
                             let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
-                            return fromLogits
+                            half = fromLogits
                                 ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
-                                                    lossWeight: weight, exps: exps, gs: gs, gradient: out, halved: halved)
-                                : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
-                                                     lossWeight: weight, scale: positionScale, gradient: out)
-                        case .distributions(let t):
-                            let tp = t.baseAddress! + base
-                            let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
-                            return fromLogits
-                                ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
-                                                    lossWeight: weight, exps: exps, gs: gs, gradient: out, halved: halved)
+                                                    lossWeight: weight, exps: exps, gs: gs, gradient: out)
                                 : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
                                                      lossWeight: weight, scale: positionScale, gradient: out)
                         }
+                    case .distributions(let t):
+                        let tp = t.baseAddress! + base
+                        let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+                        half = fromLogits
+                            ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
+                                                lossWeight: weight, exps: exps, gs: gs, gradient: out)
+                            : term.probabilities(z, stride: inner, classes: classes, target: q, classWeights: alphas,
+                                                 lossWeight: weight, scale: positionScale, gradient: out)
                     }
-                    // The weight is inside: it multiplies before the small factors.
-                    loss = positionLoss(halved: false)
-                    if !loss.isFinite && fromLogits {
-                        // A gap z_c - top overflowed (logits near the type's largest magnitude), so
-                        // -log p_c is beyond the type's range while the weighted loss may not be:
-                        // again in halves, which cannot overflow, doubled after weighting
-                        // (infinite only if the weighted loss itself is).
-                        let half = positionLoss(halved: true)
-                        loss = half + half
-                    }
+                    loss = half + half
                 }
                 losses?[position] = loss
                 partial += Double(loss)

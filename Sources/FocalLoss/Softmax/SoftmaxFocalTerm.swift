@@ -69,28 +69,30 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         return (modulation, modulation * bracket)
     }
 
-    /// `-log p_c` from the normalisation, or half of it when `halved`: `log S/2 - (z_c/2 - top/2)`
-    /// cannot overflow for finite logits, where `z_c - top` can (logits near the type's largest
-    /// magnitude; see ``SoftmaxPass/runPositions(_:_:)``).
+    /// Half of `-log p_c` from the normalisation: `log S/2 - (z_c/2 - top/2)` cannot overflow for
+    /// finite logits, where `z_c - top` can (logits near the type's largest magnitude), and equals
+    /// `(log S - (z_c - top)) / 2` exactly otherwise. As in ``SoftmaxVectorTail``, the terms
+    /// return half the weighted loss and the caller doubles it, so only a weighted loss beyond the
+    /// type's range is infinite.
     @inline(__always)
-    func negativeLogP(_ zc: Scalar, top: Scalar, logTotal: Scalar, halved: Bool) -> Scalar {
-        halved ? logTotal / 2 - (zc / 2 - top / 2) : logTotal - (zc - top)
+    func halfNegativeLogP(_ zc: Scalar, top: Scalar, logTotal: Scalar) -> Scalar {
+        logTotal / 2 - (zc / 2 - top / 2)
     }
 
-    /// One position with a hard label `y` from logits: returns the loss (half of it when
-    /// `halved`), and when `gradient` is non-nil writes `scale ·` the gradient (stride `stride`).
+    /// One position with a hard label `y` from logits: returns half the weighted loss, and when
+    /// `gradient` is non-nil writes `scale ·` the gradient (stride `stride`).
     @inline(__always)
     func hardLabel(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, label y: Int, classWeight: Scalar,
-        lossWeight: Scalar, scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?,
-        halved: Bool
+        lossWeight: Scalar, scale: Scalar, exps: UnsafeMutablePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
         let top = z[argmax * stride]
         let u = complement(y, argmax: argmax, rest: rest, total: total, exp: exps[y])
         let p = exps[y] / total
-        let (modulation, g) = factors(p: p, oneMinusP: u, negativeLogP: negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: false))
-        let loss = classWeight * lossWeight * modulation * negativeLogP(z[y * stride], top: top, logTotal: logTotal, halved: halved)
+        let half = halfNegativeLogP(z[y * stride], top: top, logTotal: logTotal)
+        let (modulation, g) = factors(p: p, oneMinusP: u, negativeLogP: half + half)
+        let loss = classWeight * lossWeight * modulation * half
         if let gradient {
             let gy = classWeight * g * scale
             let perTotal = gy / total
@@ -100,14 +102,14 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         return loss
     }
 
-    /// One position with a target distribution `q` from logits: returns the loss (half of it
-    /// when `halved`), and when `gradient` is non-nil writes `scale ·` the gradient.
+    /// One position with a target distribution `q` from logits: returns half the weighted loss,
+    /// and when `gradient` is non-nil writes `scale ·` the gradient.
     @inline(__always)
     func distribution(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
         classWeights: UnsafePointer<Scalar>?, scale: Scalar,
         lossWeight: Scalar, exps: UnsafeMutablePointer<Scalar>, gs: UnsafeMutablePointer<Scalar>,
-        gradient: UnsafeMutablePointer<Scalar>?, halved: Bool
+        gradient: UnsafeMutablePointer<Scalar>?
     ) -> Scalar {
         let (argmax, rest, total, logTotal) = normalize(z, stride: stride, classes: classes, exps: exps)
         let top = z[argmax * stride]
@@ -117,8 +119,9 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             let weight = q(c) * (classWeights?[c] ?? 1)
             guard weight != 0 else { gs[c] = 0; continue }
             let u = complement(c, argmax: argmax, rest: rest, total: total, exp: exps[c])
-            let (modulation, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: false))
-            loss += lossWeight * weight * modulation * negativeLogP(z[c * stride], top: top, logTotal: logTotal, halved: halved)
+            let half = halfNegativeLogP(z[c * stride], top: top, logTotal: logTotal)
+            let (modulation, g) = factors(p: exps[c] / total, oneMinusP: u, negativeLogP: half + half)
+            loss += lossWeight * weight * modulation * half
             gs[c] = weight * g
             sumG += weight * g
         }
@@ -129,7 +132,8 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
         return loss
     }
 
-    /// One position from probabilities with a target distribution `q`.
+    /// One position from probabilities with a target distribution `q`: returns half the weighted
+    /// loss (as the logit forms do), and when `gradient` is non-nil writes `scale ·` the gradient.
     @inline(__always)
     func probabilities(
         _ x: UnsafePointer<Scalar>, stride: Int, classes: Int, target q: (Int) -> Scalar,
@@ -148,7 +152,7 @@ struct SoftmaxFocalTerm<Scalar: FocalScalar> {
             let u = 1 - p
             let logP = Scalar.log(p)
             let modulation = modulatingFactor(u, gamma)
-            loss -= lossWeight * weight * modulation * logP
+            loss -= lossWeight * weight * modulation * (logP / 2)
             if let gradient {
                 var bracket = -1 / p
                 if gamma != 0 { bracket += gamma * logP / u }
