@@ -27,20 +27,25 @@ enum DecimalParser {
         var truncated = false  // a nonzero digit past the 19th
         var exponent = 0  // decimal exponent of the last kept digit
         var digitCount = 0
-        // Integer part.
+        /// Appends a digit to the mantissa (leading zeros skipped); past the 19th significant
+        /// digit only notes a nonzero one. Returns whether the digit's place is in the mantissa.
+        @inline(__always) func take(_ digit: UInt8) -> Bool {
+            guard kept < 19 else {
+                if digit != 0 { truncated = true }
+                return false
+            }
+            if mantissa != 0 || digit != 0 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                kept += 1
+            }
+            return true
+        }
+        // Integer part: a digit past the 19th raises the exponent.
         while index < count {
             let digit = bytes[index] &- 48
             guard digit < 10 else { break }
             digitCount += 1
-            if kept < 19 {
-                if mantissa != 0 || digit != 0 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    kept += 1
-                }
-            } else {
-                exponent += 1
-                if digit != 0 { truncated = true }
-            }
+            if !take(digit) { exponent += 1 }
             index += 1
         }
         if index < count, bytes[index] == UInt8(ascii: ".") {
@@ -61,15 +66,8 @@ enum DecimalParser {
                 let digit = bytes[index] &- 48
                 guard digit < 10 else { break }
                 digitCount += 1
-                if kept < 19 {
-                    if mantissa != 0 || digit != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(digit)
-                        kept += 1
-                    }
-                    exponent -= 1
-                } else if digit != 0 {
-                    truncated = true
-                }
+                // Fraction part: a digit kept lowers the exponent.
+                if take(digit) { exponent -= 1 }
                 index += 1
             }
         }
