@@ -45,13 +45,10 @@ def commands_of(lines: list[str]) -> list[tuple[list[str], list[str]]]:
         if not line.startswith("$ "):
             raise SystemExit(f"readme_outputs.py: a console block has output before its first command: {line!r}")
         command = [line]
-        text = line[2:]
         # The command goes on while a line ends with a backslash or a quote is still open.
-        while (text.endswith("\\") or not balanced(" ".join(l[2:] if i == 0 else l for i, l in enumerate(command)))) \
-                and index + 1 < len(lines):
+        while (command[-1].endswith("\\") or not balanced("\n".join([line[2:]] + command[1:]))) and index + 1 < len(lines):
             index += 1
             command.append(lines[index])
-            text = lines[index]
         output: list[str] = []
         while index + 1 < len(lines) and not lines[index + 1].startswith("$ "):
             index += 1
