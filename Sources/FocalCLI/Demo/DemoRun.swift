@@ -21,7 +21,7 @@ enum DemoRun {
     /// the test metrics, the PR curves and Figure 4.
     ///
     /// - Parameters:
-    ///   - data: Binary data, minority = class 1.
+    ///   - data: Binary data, the positive class = class 1.
     ///   - base: The model, optimiser, epochs and seed shared by the three runs.
     ///   - threads: The most threads per training.
     ///   - announce: Called before each training with its index (from 0) and name.

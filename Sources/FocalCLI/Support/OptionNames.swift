@@ -30,6 +30,7 @@ enum OptionNames {
         case .earlyStoppingPatience: return "--patience"
         case .priorProbability: return "--prior"
         case .missingValues: return "--impute-missing"
+        case .positiveClass: return "--positive-class"
         case .beta1, .beta2, .epsilon, .layers, .weights, .bias: return parameter.description
         }
     }

@@ -18,8 +18,8 @@ struct Predict: ParsableCommand, ThreadsHelp {
             The input needs the model's feature columns (by name, any order); a label column and other \
             columns are ignored. The output header is p_<class> for each class, then 'predicted'; \
             with --format jsonl each row is one JSON object with the same keys. \
-            Binary models predict class 1 when its probability reaches the model's threshold, or \
-            --threshold when given.
+            Binary models predict their positive class (recorded in the model file) when its \
+            probability p_<positive class> reaches the model's threshold, or --threshold when given.
             """
     )
 
@@ -34,7 +34,7 @@ struct Predict: ParsableCommand, ThreadsHelp {
     @Option(help: "The output format: csv (a header, one line per row) or jsonl (one JSON object per row).")
     var format: Format = .csv
 
-    @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
+    @Option(parsing: .unconditional, help: "The decision threshold on the positive class's probability of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
     @OptionGroup var reading: CSVReadingOptions

@@ -16,7 +16,9 @@ struct Train: ParsableCommand, ThreadsHelp {
         abstract: "Train a classifier on a CSV file (header; numeric features; a label column) and save it as JSON.",
         discussion: """
             Binary labels train one sigmoid output with the sigmoid focal loss; more classes a softmax \
-            output with the softmax focal loss. Rows are split (stratified, --seed) into training and \
+            output with the softmax focal loss. The positive class of binary labels (the one AP, \
+            ROC-AUC, the threshold, alpha and the prior bias refer to) is the rarer class unless \
+            --positive-class names it; the model file records it. Rows are split (stratified, --seed) into training and \
             validation parts; features are standardised on the training part. Progress goes to stderr \
             (a bar on a terminal, plain lines otherwise) with the training loss, the validation average \
             precision and the share of easy examples (p_t > 0.5) per epoch; the validation metrics go to \
@@ -42,7 +44,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "Focal loss gamma (default 2).")
     var gamma: Double?
 
-    @Option(help: "Class weighting: a number in [0, 1] (binary: weight of class 1), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
+    @Option(help: "Class weighting: a number in [0, 1] (binary: weight of the positive class), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
     var alpha: String?
 
     @Option(parsing: .unconditional, help: "Passes over the training rows.")
@@ -80,6 +82,8 @@ struct Train: ParsableCommand, ThreadsHelp {
 
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
+
+    @OptionGroup var positiveClassOption: PositiveClassOption
 
     @OptionGroup var reading: CSVReadingOptions
 
@@ -149,14 +153,15 @@ struct Train: ParsableCommand, ThreadsHelp {
         try OutputFileOption.checkFolder(out, option: "--out")
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let dataset: Dataset
+        let loaded: Dataset
         let table: CSVTable
         do {
             table = try reading.table(path: data, showsProgress: progress != nil)
-            dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
+            loaded = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
         } catch {
             throw CLIError(error)
         }
+        let (dataset, positiveClass) = try positiveClassOption.apply(to: loaded, command: .train)
         let loadTime = clock.now - loadStart
         let labelColumn = label ?? table.header[table.header.count - 1]
         let trainer = Trainer(configuration: configuration, threads: threading.threads)
@@ -173,13 +178,14 @@ struct Train: ParsableCommand, ThreadsHelp {
         try OutputFileOption.write(model.jsonData(), to: out, option: "--out")
         if json {
             let report = TrainingReportJSON(
-                model: model, modelPath: out, data: CSVInput.displayName(data),
+                model: model, positiveClass: positiveClass, modelPath: out, data: CSVInput.displayName(data),
                 loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads)
             return (model, try report.text())
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
+            + (positiveClass.map { $0.reportLine + "\n" } ?? "")
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
         if let validation = model.summary.validation {
             text += "validation (\(model.summary.validationRows) rows):\n"

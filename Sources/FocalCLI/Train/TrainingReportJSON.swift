@@ -4,12 +4,16 @@ import Foundation
 /// The report of `focal train --json`: one JSON object with what the text report says.
 ///
 /// Keys: `model` (the path written), `data`, `architecture`, `loss`, `classNames`,
-/// `positiveClass` (binary models: class 1; otherwise null), `trainingRows`,
+/// `positiveClass` (binary models: the positive class, class 1; otherwise null),
+/// `positiveClassReason` (`rarer`, `equallyCommon` when both classes have as many rows, `named`
+/// with `--positive-class`; null for multi-class models), `trainingRows`,
 /// `trainingClassCounts` (class name to rows), `validationRows`, `selectedEpoch`, `stoppedEarly`,
 /// `threshold`, `validation` (the validation metrics, as `focal evaluate --json` gives them, or
 /// null without validation metrics), `loadSeconds`, `trainSeconds` and `threads`.
 struct TrainingReportJSON {
     let model: TrainedModel
+    /// The positive class and why (binary data), or `nil`.
+    let positiveClass: PositiveClass?
     let modelPath: String
     let data: String
     let loadSeconds: Duration
@@ -25,7 +29,8 @@ struct TrainingReportJSON {
             "architecture": "\(model.architecture)",
             "loss": lossDescription(model.configuration.loss),
             "classNames": model.classNames,
-            "positiveClass": model.isBinary ? model.classNames[1] as Any : NSNull(),
+            "positiveClass": model.positiveClass as Any? ?? NSNull(),
+            "positiveClassReason": positiveClass?.reasonKey as Any? ?? NSNull(),
             "trainingRows": summary.trainingRows,
             "trainingClassCounts": Dictionary(uniqueKeysWithValues: zip(model.classNames, summary.trainingClassCounts)),
             "validationRows": summary.validationRows,

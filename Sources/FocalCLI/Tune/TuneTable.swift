@@ -13,9 +13,9 @@ enum TuneTable {
     static func text(_ result: TuneResult) -> String {
         let config = result.configuration
         let seeds = result.seeds.map(String.init).joined(separator: ", ")
-        var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, minority class '\(result.data.positiveClass)' "
-            + "(\(result.data.dataset.classCounts[1]) rows); test split \(result.split.test.rowCount) rows "
-            + "(\(result.split.test.classCounts[1]) minority), the same for every run\n"
+        var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, \(result.data.positive.reportLine); "
+            + "test split \(result.split.test.rowCount) rows "
+            + "(\(result.split.test.classCounts[1]) positive), the same for every run\n"
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs; "
             + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order and validation rows\n"
         text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"

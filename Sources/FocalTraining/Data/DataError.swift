@@ -36,6 +36,12 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     case noFeatures(file: String)
     /// The labels hold a single class: nothing to tell apart.
     case singleClass(file: String, column: String, value: String)
+    /// The positive class named (see ``PositiveClass/Choice/named(_:)``) is not one of the
+    /// classes of the labels.
+    case unknownPositiveClass(value: String, known: [String])
+    /// A positive class was asked for (named, when `value` is not `nil`) but the labels hold more
+    /// than two classes.
+    case positiveClassOfMulticlass(value: String?, classCount: Int)
     /// In-memory data are inconsistent (counts that do not match, a label out of range, ...).
     case invalidData(reason: String)
 
@@ -93,6 +99,12 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): the header has no feature column besides the label"
         case .singleClass(let file, let column, let value):
             return "\(file): column '\(column)' holds a single class (\(Self.quoted(value))); at least two are needed"
+        case .unknownPositiveClass(let value, let known):
+            return "\(name(.parameter(.positiveClass))) \(Self.quoted(value)): not a class of the labels "
+                + "(classes: \(known.map(Self.quoted).joined(separator: ", ")))"
+        case .positiveClassOfMulticlass(let value, let classCount):
+            return "\(name(.parameter(.positiveClass)))\(value.map { " " + Self.quoted($0) } ?? ""): "
+                + "a positive class applies to binary labels; these hold \(classCount) classes"
         case .invalidData(let reason):
             return "invalid data: \(reason)"
         }

@@ -39,6 +39,8 @@ public enum TrainingParameter: String, Sendable, Hashable, CaseIterable, CustomS
     case priorProbability
     /// The ``MissingValuePolicy`` data are read and a model is trained with.
     case missingValues
+    /// The class a ``PositiveClass/Choice/named(_:)`` names.
+    case positiveClass
     /// ``Network/layers``.
     case layers
     /// ``DenseLayer/weights``.
