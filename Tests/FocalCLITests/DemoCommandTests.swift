@@ -60,8 +60,8 @@ struct DemoCommandTests {
                 ("balanced accuracy", matrix.balancedAccuracy), ("macro-F1", matrix.macroF1),
                 ("positive-class recall", matrix.perClass[1].recall), ("positive-class precision", matrix.perClass[1].precision),
                 ("threshold (from validation)", model.model.threshold),
-                ("ECE (15 bins, lower is better)", Self.expectedCalibrationError(scores, labels)),
-                ("Brier score (lower is better)", zip(scores, labels).map { ($0 - Double($1)) * ($0 - Double($1)) }
+                ("calibration error (ECE)", Self.expectedCalibrationError(scores, labels)),
+                ("Brier score", zip(scores, labels).map { ($0 - Double($1)) * ($0 - Double($1)) }
                     .reduce(0, +) / Double(labels.count)),
             ]
             for (label, value) in expected {

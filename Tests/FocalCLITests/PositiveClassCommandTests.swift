@@ -160,13 +160,19 @@ struct PositiveClassCommandTests {
         let data = try csv(fixture, "d.csv", rare: "abnormal", common: "normal")
         let modelPath = try trainedModel(fixture, data)
         let model = try TrainedModel(contentsOf: URL(fileURLWithPath: modelPath))
-        let output = try Predict.parse([modelPath, data]).output()
-        let lines = output.split(separator: "\n").map(String.init)
+        let lines = try Predict.parse([modelPath, data]).output().split(separator: "\n").map(String.init)
         #expect(lines[0] == "p_normal,p_abnormal,predicted")
+        #expect(lines.count == 241)
+        try expectPositiveAtThreshold(lines, positive: "abnormal", negative: "normal", threshold: model.threshold)
+    }
+
+    /// Each prediction line `p_negative,p_positive,predicted` predicts `positive` exactly when
+    /// `p_positive >= threshold`.
+    func expectPositiveAtThreshold(_ lines: [String], positive: String, negative: String, threshold: Double) throws {
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",")
-            let pAbnormal = try #require(Double(cells[1]))
-            #expect(cells[2] == (pAbnormal >= model.threshold ? "abnormal" : "normal"), "\(line)")
+            let p = try #require(Double(cells[1]))
+            #expect(cells[2] == (p >= threshold ? positive : negative), "\(line)")
         }
     }
 
@@ -179,15 +185,10 @@ struct PositiveClassCommandTests {
         let text = try Evaluate.parse([model, data]).output()
         #expect(text.contains("\npositive class 'normal' (the model's)\n"))
         #expect(text.contains("P(normal) >= threshold predicts 'normal'"))
-        let output = try Predict.parse([model, data]).output()
-        let lines = output.split(separator: "\n").map(String.init)
+        let lines = try Predict.parse([model, data]).output().split(separator: "\n").map(String.init)
         #expect(lines[0] == "p_abnormal,p_normal,predicted")
         #expect(lines.count == 61)
-        for line in lines.dropFirst() {
-            let cells = line.split(separator: ",")
-            let pNormal = try #require(Double(cells[1]))
-            #expect(cells[2] == (pNormal >= old.threshold ? "normal" : "abnormal"), "\(line)")
-        }
+        try expectPositiveAtThreshold(lines, positive: "normal", negative: "abnormal", threshold: old.threshold)
     }
 
     @Test("demo and tune: --positive-class overrides the rarer class and the report says so")

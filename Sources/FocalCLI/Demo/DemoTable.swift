@@ -14,8 +14,8 @@ enum DemoTable {
             ("positive-class recall", reports.map { $0.perClass[1].recall }),
             ("positive-class precision", reports.map { $0.perClass[1].precision }),
             ("threshold (from validation)", result.models.map(\.evaluation.threshold)),
-            ("ECE (15 bins, lower is better)", result.models.map(\.evaluation.calibration.expectedCalibrationError)),
-            ("Brier score (lower is better)", result.models.map(\.evaluation.calibration.brierScore)),
+            ("calibration error (ECE)", result.models.map(\.evaluation.calibration.expectedCalibrationError)),
+            ("Brier score", result.models.map(\.evaluation.calibration.brierScore)),
         ]
     }
 
