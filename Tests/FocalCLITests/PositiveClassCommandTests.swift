@@ -70,6 +70,32 @@ struct PositiveClassCommandTests {
         #expect(object["positiveClass"] as? String == common && object["positiveClassReason"] as? String == "named")
     }
 
+    @Test("Alpha, the prior bias and the threshold follow the positive class: the same rows under any spelling give the same model")
+    func spellingDoesNotMatter() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        // The rarer class sorts first in three spellings and second in the fourth; with a numeric
+        // alpha, the prior bias and a threshold, the networks must be identical bit for bit.
+        var models: [TrainedModel] = []
+        for (index, (rare, common)) in [("abnormal", "normal"), ("0", "1"), ("1", "2"), ("yes", "no")].enumerated() {
+            let data = try csv(fixture, "d\(index).csv", rare: rare, common: common)
+            let (model, _) = try Train.parse([data, "--epochs", "3", "--alpha", "0.25", "--prior", "0.05",
+                                              "--out", fixture.path("m\(index).json")]).train(progress: nil)
+            #expect(model.positiveClass == rare)
+            models.append(model)
+        }
+        for model in models.dropFirst() {
+            #expect(model.network == models[0].network)
+            #expect(model.threshold == models[0].threshold)
+            #expect(model.summary.validation == models[0].summary.validation)
+        }
+        // Naming the common class instead gives another model (alpha and the prior now weigh it).
+        let data = try csv(fixture, "e.csv", rare: "abnormal", common: "normal")
+        let (other, _) = try Train.parse([data, "--epochs", "3", "--alpha", "0.25", "--prior", "0.05", "--positive-class", "normal",
+                                          "--out", fixture.path("e.json")]).train(progress: nil)
+        #expect(other.network != models[0].network)
+    }
+
     @Test("A class not in the data is a one-line error listing the classes, and no model file is written")
     func unknownClass() throws {
         let fixture = try TrainCommandFixture()

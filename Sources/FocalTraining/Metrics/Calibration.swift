@@ -25,6 +25,11 @@
 /// multi-class, the mean over examples of the sum over classes of `(p_c − [y = c])²` (Brier's
 /// original definition, as the paper's code; from 0 to 2, and twice the binary score for two
 /// classes).
+///
+/// ```swift
+/// let calibration = try Calibration(positiveProbabilities: [0.1, 0.8, 0.7, 0.2], labels: [0, 1, 0, 0])
+/// print(calibration.expectedCalibrationError, calibration.brierScore)   // 0.3 and 0.145
+/// ```
 public struct Calibration: Sendable, Hashable, Codable {
     /// The number of bins of Mukhoti et al. (2020): 15.
     public static let paperBinCount = 15
