@@ -233,5 +233,9 @@ struct PositiveClassCommandTests {
                                        "--gamma", "0", "--alpha", "none", "--threads", "1"])
         #expect(tune.status == 0, "\(tune)")
         #expect(tune.standardOutput.contains("positive class '0': chosen with --positive-class, "), "\(tune)")
+        let tuneJSON = DemoTuneRunner.run(["tune", data, "--seeds", "1", "--epochs", "1", "--model", "logistic",
+                                           "--gamma", "0", "--alpha", "none", "--threads", "1", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(tuneJSON.standardOutput.utf8)) as? [String: Any])
+        #expect(object["positiveClass"] as? String == "1" && object["positiveClassReason"] as? String == "rarer")
     }
 }

@@ -51,13 +51,4 @@ extension PositiveClass {
         case .named: return "positive class '\(name)': chosen with --positive-class, \(rows)"
         }
     }
-
-    /// The reason as `focal train --json` gives it: `rarer`, `equallyCommon` or `named`.
-    var reasonKey: String {
-        switch reason {
-        case .rarer: return "rarer"
-        case .equallyCommon: return "equallyCommon"
-        case .named: return "named"
-        }
-    }
 }

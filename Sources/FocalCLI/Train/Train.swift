@@ -18,8 +18,8 @@ struct Train: ParsableCommand, ThreadsHelp {
             Binary labels train one sigmoid output with the sigmoid focal loss; more classes a softmax \
             output with the softmax focal loss. The positive class of binary labels (the one AP, \
             ROC-AUC, the threshold, alpha and the prior bias refer to) is the rarer class unless \
-            --positive-class names it; the model file records it. Rows are split (stratified, --seed) into training and \
-            validation parts; features are standardised on the training part. Progress goes to stderr \
+            --positive-class names it; the model file records it. Rows are split (stratified, \
+            --seed) into training and validation parts; features are standardised on the training part. Progress goes to stderr \
             (a bar on a terminal, plain lines otherwise) with the training loss, the validation average \
             precision and the share of easy examples (p_t > 0.5) per epoch; the validation metrics go to \
             stdout at the end. The same data, options and seed give a bit-identical model file.

@@ -30,7 +30,7 @@ struct TrainingReportJSON {
             "loss": lossDescription(model.configuration.loss),
             "classNames": model.classNames,
             "positiveClass": model.positiveClass as Any? ?? NSNull(),
-            "positiveClassReason": positiveClass?.reasonKey as Any? ?? NSNull(),
+            "positiveClassReason": positiveClass?.reason.rawValue as Any? ?? NSNull(),
             "trainingRows": summary.trainingRows,
             "trainingClassCounts": Dictionary(uniqueKeysWithValues: zip(model.classNames, summary.trainingClassCounts)),
             "validationRows": summary.validationRows,

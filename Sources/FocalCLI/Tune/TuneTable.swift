@@ -44,6 +44,9 @@ enum TuneTable {
     struct Report: Codable {
         let data: String
         let label: String
+        /// The positive class, and why (`rarer`, `equallyCommon` or `named`).
+        let positiveClass: String
+        let positiveClassReason: String
         let metric: String
         let model: String
         let epochs: Int
@@ -61,7 +64,8 @@ enum TuneTable {
     static func report(_ result: TuneResult) -> Report {
         let best = result.best
         return Report(
-            data: result.data.name, label: result.data.labelColumn, metric: result.metric.rawValue,
+            data: result.data.name, label: result.data.labelColumn, positiveClass: result.data.positiveClass,
+            positiveClassReason: result.data.positive.reason.rawValue, metric: result.metric.rawValue,
             model: result.configuration.architecture.description, epochs: result.configuration.epochs, seeds: result.seeds,
             testRows: result.split.test.rowCount, testPositives: result.split.test.classCounts[1],
             gammas: result.gammas, alphas: result.alphas.map(\.description), grid: result.grid.flatMap { $0 },

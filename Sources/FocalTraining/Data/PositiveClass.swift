@@ -19,8 +19,8 @@ public struct PositiveClass: Sendable, Hashable {
         case named(String)
     }
 
-    /// Why the positive class is the one it is.
-    public enum Reason: Sendable, Hashable {
+    /// Why the positive class is the one it is (raw values `rarer`, `equallyCommon`, `named`).
+    public enum Reason: String, Sendable, Hashable {
         /// It has fewer rows than the other class.
         case rarer
         /// Both classes have as many rows: it is the one that comes second in label order.
