@@ -39,6 +39,8 @@ struct Demo: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var reading: CSVReadingOptions
 
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
     @OptionGroup var threading: ThreadOptions<Demo>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -61,9 +63,9 @@ struct Demo: ParsableCommand, ThreadsHelp {
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
         try OutputFileOption.checkFolder(out, option: "--out")
         let demoData = try data.map {
-            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet,
-                              option: "--data", command: .demo)
-        } ?? DemoData.embedded()
+            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, columns: featureColumns.columns(reading),
+                              showsProgress: !progressOutput.quiet, option: "--data", command: .demo)
+        } ?? DemoData.embedded(columns: featureColumns.columns(reading))
         let result = try DemoRun.run(
             demoData, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in

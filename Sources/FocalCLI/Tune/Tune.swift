@@ -40,6 +40,8 @@ struct Tune: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var reading: CSVReadingOptions
 
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
     @OptionGroup var threading: ThreadOptions<Tune>
 
     @Flag(help: "Print the grid as one JSON object instead of the table.")
@@ -74,7 +76,8 @@ struct Tune: ParsableCommand, ThreadsHelp {
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
         let (base, gammas, alphas) = try settings()
         let demoData = try DemoData.load(
-            path: data, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet, option: "DATA",
+            path: data, label: label, delimiter: reading.delimiter, columns: featureColumns.columns(reading),
+            showsProgress: !progressOutput.quiet, option: "DATA",
             command: .tune)
         let result = try TuneGrid.run(
             demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
