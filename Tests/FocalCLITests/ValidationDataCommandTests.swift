@@ -95,3 +95,53 @@ struct ValidationDataCommandTests {
         #expect(run.standardOutput.contains("validation (80 rows):"), "\(run)")
     }
 }
+
+@Suite("tune and demo --validation-data")
+struct ComparisonValidationDataTests {
+    @Test("tune: every run trains on all its training rows and validates on the file")
+    func tune() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.binaryCSV("d.csv", rows: 200, seed: 1)
+        let validationPath = try fixture.binaryCSV("v.csv", rows: 80, seed: 7)
+        let tune = try Tune.parse([data, "--label", "kind", "--gamma", "2", "--alpha", "0.25", "--seeds", "1", "--epochs", "3",
+                                   "--metric", "macro-f1", "--validation-data", validationPath, "--threads", "1", "--quiet"])
+        let (output, result) = try tune.execute()
+        #expect(output.standardOutput.contains("; every run validates on the 80 rows of --validation-data\n"), "\(output.standardOutput)")
+        // The cross-entropy baseline, trained here with the toolkit on the same split and validation rows.
+        let loaded = try DemoData.load(path: data, label: "kind", option: "DATA")
+        let validation = try Dataset(table: CSVTable(contentsOf: URL(fileURLWithPath: validationPath)), validating: loaded.dataset,
+                                     labelColumn: "kind")
+        let split = try HoldOutSplit(loaded.dataset, testFraction: DemoData.testFraction, seed: 0)
+        var configuration = try tune.training.configuration(seed: 0)
+        configuration.loss = try LossSettings(kind: .crossEntropy)
+        let model = try Trainer(configuration: configuration, threads: 1).train(split.training, validation: validation, labelColumn: "kind")
+        #expect(model.summary.trainingRows == split.training.rowCount && model.summary.validationRows == 80)
+        let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
+        #expect(result.baselines[0].values == [TuneMetric.macroF1.value(evaluation.report)])
+
+        let stdinTwice = DemoTuneRunner.run(["tune", "-", "--validation-data", "-"])
+        #expect(stdinTwice.status == 64)
+        #expect(stdinTwice.standardError.contains(
+            "DATA and --validation-data both read standard input ('-'); it can be read only once"), "\(stdinTwice)")
+    }
+
+    @Test("demo: the table says the file validates; its errors name --validation-data")
+    func demo() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.binaryCSV("d.csv", rows: 200, seed: 1)
+        let validation = try fixture.binaryCSV("v.csv", rows: 80, seed: 7)
+        let run = DemoTuneRunner.run(["demo", "--data", data, "--label", "kind", "--epochs", "2", "--validation-data", validation,
+                                      "--out", fixture.path("d.svg")])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.standardOutput.contains("rows to train (all of them train; the 80 rows of --validation-data validate and choose the threshold)"),
+                "\(run.standardOutput)")
+        let unknown = try fixture.write("u.csv", "a,b,kind\n1,2,rare\n2,1,often\n")
+        let failed = DemoTuneRunner.run(["demo", "--data", data, "--label", "kind", "--epochs", "2", "--validation-data", unknown,
+                                         "--out", fixture.path("e.svg")])
+        #expect(failed.standardError == "Error: --validation-data \(unknown):3: column 'kind': 'often' is not a class of the training data "
+            + "(classes: common, rare)\n", "\(failed)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("e.svg")))
+    }
+}

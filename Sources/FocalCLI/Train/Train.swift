@@ -66,10 +66,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row (default 0.2; not used with --validation-data).")
     var validation: Double?
 
-    @Option(help: ArgumentHelp(
-        "Validate on this labelled CSV file (- for stdin) instead of holding out rows of DATA: its columns are matched to the features by name.",
-        valueName: "FILE"))
-    var validationData: String?
+    @OptionGroup var validationFile: ValidationDataOption
 
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
@@ -104,11 +101,11 @@ struct Train: ParsableCommand, ThreadsHelp {
         _ = try configuration()
         try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
-        if let validation, let validationData {
+        if let validation, let validationData = validationFile.validationData {
             throw ValidationError("--validation \(validation) holds out rows of the data; it cannot go with --validation-data \(validationData)")
         }
-        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data), ("--validation-data", validationData)])
-        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationData)])
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data), ("--validation-data", validationFile.validationData)])
+        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The training configuration the options describe (usage errors as `ValidationError`).
@@ -170,14 +167,9 @@ struct Train: ParsableCommand, ThreadsHelp {
             throw CLIError(error)
         }
         let labelColumn = label ?? table.header[table.header.count - 1]
-        let validationRows = try validationData.map { path throws(CLIError) -> Dataset in
-            do throws(DataError) {
-                return try Dataset(table: reading.table(path: path, showsProgress: progress != nil), validating: dataset,
-                                   labelColumn: labelColumn, missingValues: missingValues)
-            } catch {
-                throw CLIError(verbatim: "--validation-data \(error.commandLineDescription)")
-            }
-        }
+        let validationRows = try validationFile.rows(
+            for: dataset, labelColumn: labelColumn, reading: reading, missingValues: missingValues, showsProgress: progress != nil,
+            command: .train)
         let loadTime = clock.now - loadStart
         let trainer = Trainer(configuration: configuration, threads: threading.threads)
         let model: TrainedModel
@@ -206,7 +198,7 @@ struct Train: ParsableCommand, ThreadsHelp {
             text += TrainingReportText.table(validation, classNames: model.classNames)
         } else if model.summary.validationRows == 0 {
             text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
-        } else if let validationData {
+        } else if let validationData = validationFile.validationData {
             text += "the \(model.summary.validationRows) rows of --validation-data \(CSVInput.displayName(validationData)) lack a class: "
                 + "no validation metrics; threshold 0.5\n"
         } else {
