@@ -7,16 +7,6 @@ import Testing
 /// `--ignore-columns`, `--feature-columns` and `--id-column` (issue #15 item 2).
 @Suite("Column options: ignored, named and id columns")
 struct ColumnOptionsCommandTests {
-    /// The message `focal` prints for an error (without `Error: `).
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return Focal.message(for: error)
-        }
-    }
-
     /// `id,a,leak,b,kind`: string ids (one with a comma and a quote), a leak column equal to the
     /// label, the binary problem of ``TrainCommandFixture/binaryCSV(_:rows:seed:)``.
     func leakyCSV(_ fixture: TrainCommandFixture, _ name: String, rows: Int = 300, seed: UInt64 = 1) throws -> String {
@@ -47,7 +37,7 @@ struct ColumnOptionsCommandTests {
         _ = try Train.parse([data, "--feature-columns", "b,a", "--epochs", "2", "--out", model]).train(progress: nil)
         #expect(try TrainedModel(contentsOf: URL(fileURLWithPath: model)).featureNames == ["b", "a"])
         // Without the options the string id is read as a number: the error the options avoid.
-        #expect(message { _ = try Train.parse([data, "--out", model]).train(progress: nil) }
+        #expect(focalMessage { _ = try Train.parse([data, "--out", model]).train(progress: nil) }
             == "\(data):2: column 'id': 'row-0' is not a finite number")
     }
 
@@ -72,7 +62,7 @@ struct ColumnOptionsCommandTests {
              "\(data): no feature column is left: every column besides the label is the id column (--id-column) or ignored (--ignore-columns)"),
         ]
         for (options, expected) in cases {
-            #expect(message { _ = try Train.parse([data, "--epochs", "1", "--out", model] + options).train(progress: nil) } == expected)
+            #expect(focalMessage { _ = try Train.parse([data, "--epochs", "1", "--out", model] + options).train(progress: nil) } == expected)
         }
         #expect(!FileManager.default.fileExists(atPath: model))
         let usage: [([String], String)] = [
@@ -82,7 +72,7 @@ struct ColumnOptionsCommandTests {
             (["--id-column", " "], "--id-column: the column name is empty"),
         ]
         for (options, expected) in usage {
-            #expect(message { _ = try Train.parse([data, "--out", model] + options) } == expected)
+            #expect(focalMessage { _ = try Train.parse([data, "--out", model] + options) } == expected)
         }
     }
 
@@ -111,19 +101,19 @@ struct ColumnOptionsCommandTests {
 
         // A missing feature, an unknown column, a feature or the label given another role: one line each.
         let missing = try fixture.write("missing.csv", "a,kind\n1,rare\n")
-        #expect(message { _ = try Predict.parse([model, missing]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, missing]).output() }
             == "\(missing): no column 'b' in the header; the model reads it as a feature (columns: a, kind)")
-        #expect(message { _ = try Evaluate.parse([model, missing]).output() }
+        #expect(focalMessage { _ = try Evaluate.parse([model, missing]).output() }
             == "\(missing): no column 'b' in the header; the model reads it as a feature (columns: a, kind)")
-        #expect(message { _ = try Predict.parse([model, reordered, "--ignore-columns", "nope"]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, reordered, "--ignore-columns", "nope"]).output() }
             == "\(reordered): no column 'nope' in the header for --ignore-columns (columns: kind, b, note, id, a, leak)")
-        #expect(message { _ = try Predict.parse([model, reordered, "--id-column", "ID"]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, reordered, "--id-column", "ID"]).output() }
             == "\(reordered): no column 'ID' in the header for --id-column (columns: kind, b, note, id, a, leak)")
-        #expect(message { _ = try Predict.parse([model, reordered, "--ignore-columns", "a"]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, reordered, "--ignore-columns", "a"]).output() }
             == "\(reordered): column 'a' is a feature of the model and cannot also be ignored (--ignore-columns)")
-        #expect(message { _ = try Predict.parse([model, reordered, "--id-column", "b"]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, reordered, "--id-column", "b"]).output() }
             == "\(reordered): column 'b' is a feature of the model and cannot also be the id column (--id-column)")
-        #expect(message { _ = try Evaluate.parse([model, reordered, "--ignore-columns", "kind"]).output() }
+        #expect(focalMessage { _ = try Evaluate.parse([model, reordered, "--ignore-columns", "kind"]).output() }
             == "\(reordered): column 'kind' is the label column and cannot also be ignored (--ignore-columns)")
         // predict reads no label: its id may be the label column.
         #expect(try Predict.parse([model, reordered, "--id-column", "kind"]).output().hasPrefix("kind,p_common,p_rare,predicted\n"))
@@ -155,7 +145,7 @@ struct ColumnOptionsCommandTests {
             // The rest of the object is the one without ids.
             #expect(jsonLines[row].hasSuffix("," + plainJSON[row].dropFirst()))
         }
-        #expect(message { _ = try Predict.parse([model, try fixture.write("p.csv", "a,b,predicted\n1,2,x\n"), "--id-column", "predicted"]).output() }
+        #expect(focalMessage { _ = try Predict.parse([model, try fixture.write("p.csv", "a,b,predicted\n1,2,x\n"), "--id-column", "predicted"]).output() }
             == "--id-column predicted: the output already has a column 'predicted' (p_<class> for each class, then 'predicted'); "
             + "rename the id column in the data")
     }

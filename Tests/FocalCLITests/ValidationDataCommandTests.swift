@@ -7,15 +7,6 @@ import Testing
 /// `focal train --validation-data FILE` (issue #15 item 2).
 @Suite("train --validation-data")
 struct ValidationDataCommandTests {
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return Focal.message(for: error)
-        }
-    }
-
     /// The rows of `path` (`a,b,kind`) with the columns reordered, a column added, and `kind`
     /// replaced by `relabel` where given.
     func reordered(_ fixture: TrainCommandFixture, from path: String, as name: String, relabel: [Int: String] = [:]) throws -> String {
@@ -52,7 +43,7 @@ struct ValidationDataCommandTests {
         let source = try fixture.binaryCSV("v0.csv", rows: 30, seed: 7)
         let model = fixture.path("m.json")
         func train(_ options: [String]) -> String {
-            message { _ = try Train.parse([data, "--label", "kind", "--epochs", "1", "--out", model] + options).train(progress: nil) }
+            focalMessage { _ = try Train.parse([data, "--label", "kind", "--epochs", "1", "--out", model] + options).train(progress: nil) }
         }
         let unknown = try reordered(fixture, from: source, as: "u.csv", relabel: [3: "other"])
         #expect(train(["--validation-data", unknown])
@@ -74,11 +65,11 @@ struct ValidationDataCommandTests {
         #expect(train(["--validation-data", oneClass, "--patience", "2"])
             == "early stopping needs every class among the validation rows; the validation data lack 'rare'")
 
-        #expect(message { _ = try Train.parse([data, "--validation", "0.3", "--validation-data", source, "--out", model]) }
+        #expect(focalMessage { _ = try Train.parse([data, "--validation", "0.3", "--validation-data", source, "--out", model]) }
             == "--validation 0.3 holds out rows of the data; it cannot go with --validation-data \(source)")
-        #expect(message { _ = try Train.parse(["-", "--validation-data", "-", "--out", model]) }
+        #expect(focalMessage { _ = try Train.parse(["-", "--validation-data", "-", "--out", model]) }
             == "DATA and --validation-data both read standard input ('-'); it can be read only once: give at most one of them as '-'")
-        #expect(message { _ = try Train.parse([data, "--validation-data", source, "--out", source]) }.hasPrefix(
+        #expect(focalMessage { _ = try Train.parse([data, "--validation-data", source, "--out", source]) }.hasPrefix(
             "--out \(source) is the same file as --validation-data \(source)"))
     }
 
