@@ -75,8 +75,10 @@ extension TrainedModel {
     /// The labelled rows of a CSV table, read with the model's schema: its feature columns (by
     /// name, in any order), its label column and its classes.
     ///
-    /// - Parameter columns: Columns that must not be features (the ignored and id columns): one of
-    ///   the model's features or its label column among them is an error.
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features or its label column among them is an error.
     /// - Throws: a ``DataError`` naming the file, line and column.
     public func labelledData(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> Dataset {
         try Dataset(table: table, featureNames: featureNames, labelColumn: labelColumn, classNames: classNames,
@@ -86,8 +88,10 @@ extension TrainedModel {
     /// The feature rows of a CSV table in the model's feature order (the label column, if any,
     /// and other columns are ignored).
     ///
-    /// - Parameter columns: Columns that must not be features (the ignored and id columns): one of
-    ///   the model's features among them is an error.
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features among them is an error.
     /// - Throws: a ``DataError`` naming the file, line and column;
     ///   ``DataError/unknownColumn(file:column:role:header:)`` for a feature the header lacks.
     public func features(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> [Float] {
