@@ -28,7 +28,11 @@ struct ValidationDataCommandTests {
         let (trained, text) = try Train.parse([data, "--label", "kind", "--validation-data", validation, "--epochs", "5",
                                                "--lr", "0.05", "--out", model]).train(progress: nil)
         #expect(trained.summary.trainingRows == 300 && trained.summary.validationRows == 120)
-                #expect(text.contains("validation (120 rows):"), "\(text)")
+                #expect(text.contains("validation (120 rows, --validation-data \(validation)):\n"), "\(text)")
+        let json = try Train.parse([data, "--label", "kind", "--validation-data", validation, "--epochs", "5", "--lr", "0.05",
+                                    "--out", model, "--json"]).train(progress: nil).1
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["validationData"] as? String == validation && object["validationRows"] as? Int == 120)
         // The stored metrics are evaluate's on the validation file.
         let stored = try #require(trained.summary.validation)
         let evaluated = try trained.report(on: trained.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: validation))))
@@ -83,7 +87,7 @@ struct ValidationDataCommandTests {
             ["train", "train.csv", "--label", "kind", "--epochs", "2", "--validation-data", "-", "--out", "m.json"],
             in: fixture.folder, standardInput: validation)
         #expect(run.status == 0, "\(run)")
-        #expect(run.standardOutput.contains("validation (80 rows):"), "\(run)")
+        #expect(run.standardOutput.contains("validation (80 rows, --validation-data stdin):"), "\(run)")
     }
 }
 

@@ -186,7 +186,8 @@ struct Train: ParsableCommand, ThreadsHelp {
         if json {
             let report = TrainingReportJSON(
                 model: model, modelPath: out, data: CSVInput.displayName(data),
-                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads)
+                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads,
+                validationData: validationFile.validationData.map(CSVInput.displayName))
             return (model, try report.text())
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
@@ -194,7 +195,8 @@ struct Train: ParsableCommand, ThreadsHelp {
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
         if let validation = model.summary.validation {
-            text += "validation (\(model.summary.validationRows) rows):\n"
+            let source = validationFile.validationData.map { ", --validation-data \(CSVInput.displayName($0))" } ?? ""
+            text += "validation (\(model.summary.validationRows) rows\(source)):\n"
             text += TrainingReportText.table(validation, classNames: model.classNames)
         } else if model.summary.validationRows == 0 {
             text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
