@@ -24,11 +24,14 @@ struct DemoData {
     ///
     /// - Parameter positiveClass: How the positive class is chosen (default: the rarer, `1`).
     /// - Throws: ``CLIError`` when the resource is missing from the installation.
-    static func embedded(positiveClass: PositiveClass.Choice = .rarer) throws -> DemoData {
+    static func embedded(
+        positiveClass: PositiveClass.Choice = .rarer, columns: ColumnSelection = ColumnSelection()
+    ) throws -> DemoData {
         guard let url = Bundle.module.url(forResource: "mammography", withExtension: "csv") else {
             throw CLIError(verbatim: "the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
         }
-        return try load(url: url, name: embeddedName, label: "label", positiveClass: positiveClass, option: "data", command: .demo)
+        return try load(url: url, name: embeddedName, label: "label", positiveClass: positiveClass, columns: columns,
+                        option: "data", command: .demo)
     }
 
     /// Loads the CSV file the user named (`-`: standard input, named `stdin`).
@@ -38,6 +41,7 @@ struct DemoData {
     ///   - label: The label column (default: the last column).
     ///   - positiveClass: How the positive class is chosen (default: the rarer class).
     ///   - delimiter: The CSV delimiter (default: detected from the header line).
+    ///   - columns: Which columns are features (default: every column but the label).
     ///   - showsProgress: Whether to show loading progress on a terminal.
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
     ///   - command: The command loading it, whose options the messages name (default: `demo` for
@@ -45,32 +49,34 @@ struct DemoData {
     /// - Throws: ``CLIError``, one line naming the file and the problem.
     static func load(
         path: String, label: String?, positiveClass: PositiveClass.Choice = .rarer, delimiter: CSVDelimiter? = nil,
+        columns: ColumnSelection = ColumnSelection(),
         showsProgress: Bool = false, option: String, command: CommandName? = nil
     ) throws -> DemoData {
         try load(
             table: { () throws(DataError) in
                 try CSVReadingOptions.table(path: path, delimiter: delimiter, showsProgress: showsProgress)
             },
-            name: CSVInput.displayName(path), label: label, positiveClass: positiveClass, option: option,
+            name: CSVInput.displayName(path), label: label, positiveClass: positiveClass, columns: columns, option: option,
             command: command ?? (option == "--data" ? .demo : .tune))
     }
 
     private static func load(
-        url: URL, name: String, label: String?, positiveClass: PositiveClass.Choice, option: String, command: CommandName
+        url: URL, name: String, label: String?, positiveClass: PositiveClass.Choice, columns: ColumnSelection, option: String,
+        command: CommandName
     ) throws -> DemoData {
         try load(table: { () throws(DataError) in try CSVTable(contentsOf: url, fileName: name) }, name: name,
-                 label: label, positiveClass: positiveClass, option: option, command: command)
+                 label: label, positiveClass: positiveClass, columns: columns, option: option, command: command)
     }
 
     private static func load(
         table read: () throws(DataError) -> CSVTable, name: String, label: String?, positiveClass: PositiveClass.Choice,
-        option: String, command: CommandName
+        columns: ColumnSelection, option: String, command: CommandName
     ) throws -> DemoData {
         let table: CSVTable
         let dataset: Dataset
         do {
             table = try read()
-            dataset = try Dataset(table: table, labelColumn: label)
+            dataset = try Dataset(table: table, labelColumn: label, columns: columns)
         } catch {
             throw CLIError(verbatim: "\(option) \(error.commandLineDescription(for: command))")
         }
