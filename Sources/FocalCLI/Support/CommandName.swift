@@ -8,9 +8,9 @@ enum CommandName: String {
         switch self {
         case .train:
             return ["--model", "--loss", "--gamma", "--alpha", "--lr", "--momentum", "--weight-decay", "--epochs",
-                    "--batch-size", "--validation", "--patience", "--prior", "--impute-missing"]
-        case .demo: return ["--model", "--epochs", "--lr"]
-        case .tune: return ["--model", "--epochs", "--lr", "--gamma", "--alpha"]
+                    "--batch-size", "--validation", "--patience", "--prior", "--impute-missing", "--l2", "--restore-best", "--refit"]
+        case .demo: return ["--model", "--epochs", "--lr", "--l2", "--restore-best", "--refit"]
+        case .tune: return ["--model", "--epochs", "--lr", "--gamma", "--alpha", "--l2", "--restore-best", "--refit"]
         case .evaluate, .predict: return []
         }
     }

@@ -18,18 +18,22 @@ struct ComparisonTrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "The Adam learning rate (default: the toolkit's, 0.001 for an MLP, 0.01 for logistic).")
     var lr: Double?
 
+    @OptionGroup var regularisation: RegularisationOptions
+
     /// The configuration shared by every training of the comparison; each sets its own loss
     /// (and `tune` its own seed).
     ///
     /// - Parameter seed: The seed of the split, the initial weights and the batch order.
     /// - Throws: A `ValidationError` (a usage error) with the toolkit's message for a bad model,
-    ///   epoch count or learning rate.
+    ///   epoch count, learning rate or penalty.
     func configuration(seed: UInt64) throws -> TrainingConfiguration {
+        let penalty = try regularisation.penalty()
         do {
             let architecture = try ModelArchitecture(parsing: model)
             return try TrainingConfiguration(
                 architecture: architecture, optimizer: OptimizerSettings(kind: .adam, learningRate: lr ?? (architecture == .logistic ? 0.01 : 0.001)),
-                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: seed)
+                epochs: epochs, batchSize: 64, validationFraction: 0.2, seed: seed, l2Penalty: penalty.value,
+                penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest, refitsOnAllRows: regularisation.refit)
         } catch {
             throw ValidationError(error.commandLineDescription)
         }

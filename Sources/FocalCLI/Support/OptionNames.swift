@@ -29,6 +29,10 @@ enum OptionNames {
         case .validationFraction: return "--validation"
         case .earlyStoppingPatience: return "--patience"
         case .priorProbability: return "--prior"
+        case .l2Penalty: return "--l2"
+        case .penaltySearch: return "--l2 auto"
+        case .restoresBestEpoch: return "--restore-best"
+        case .refitsOnAllRows: return "--refit"
         case .missingValues: return "--impute-missing"
         case .beta1, .beta2, .epsilon, .layers, .weights, .bias: return parameter.description
         }

@@ -78,6 +78,8 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
     var outputBias: OutputBias = .prior
 
+    @OptionGroup var regularisation: RegularisationOptions
+
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
@@ -126,10 +128,13 @@ struct Train: ParsableCommand, ThreadsHelp {
             }
             let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
+            let penalty = try regularisation.penalty()
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
                 batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
-                priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
+                priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior,
+                l2Penalty: penalty.value, penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
+                refitsOnAllRows: regularisation.refit)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)
         }
@@ -181,6 +186,7 @@ struct Train: ParsableCommand, ThreadsHelp {
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
+        text += TrainingReportText.regularisation(model)
         if let validation = model.summary.validation {
             text += "validation (\(model.summary.validationRows) rows):\n"
             text += TrainingReportText.table(validation, classNames: model.classNames)

@@ -28,19 +28,30 @@ struct PreparedData {
         } catch {
             throw .unsuitableData(reason: "\(error)")
         }
-        training = data.rows(split.training)
-        validation = data.rows(split.validation)
+        try self.init(training: data.rows(split.training), validation: data.rows(split.validation), classNames: data.classNames)
+        if !hasValidation {
+            for (needed, setting) in [(configuration.earlyStoppingPatience != nil, "early stopping"),
+                                      (configuration.restoresBestEpoch, "restoring the best epoch"),
+                                      (configuration.refitsOnAllRows, "refitting on every row")] where needed {
+                throw .unsuitableData(
+                    reason: "\(setting) needs every class among the validation rows; use a larger \(TrainingParameter.validationFraction)")
+            }
+        }
+    }
+
+    /// Standardises given training and validation rows (the folds of a cross-validation).
+    ///
+    /// - Throws: ``TrainingError/unsuitableData(reason:)`` when a class has no training row.
+    init(training: Dataset, validation: Dataset, classNames: [String]) throws(TrainingError) {
+        self.training = training
+        self.validation = validation
         classCounts = training.classCounts
         if let missing = classCounts.firstIndex(of: 0) {
-            throw .unsuitableData(reason: "class '\(data.classNames[missing])' has no training row")
+            throw .unsuitableData(reason: "class '\(classNames[missing])' has no training row")
         }
-        standardizer = Standardizer(fitting: training.features, featureCount: data.featureCount)
+        standardizer = Standardizer(fitting: training.features, featureCount: training.featureCount)
         trainingFeatures = standardizer.transform(training.features)
         validationFeatures = standardizer.transform(validation.features)
-        hasValidation = !split.validation.isEmpty && Set(validation.labels).count == data.classCount
-        if configuration.earlyStoppingPatience != nil, !hasValidation {
-            throw .unsuitableData(
-                reason: "early stopping needs every class among the validation rows; use a larger \(TrainingParameter.validationFraction)")
-        }
+        hasValidation = validation.rowCount > 0 && Set(validation.labels).count == classNames.count
     }
 }

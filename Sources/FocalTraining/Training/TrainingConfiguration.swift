@@ -24,6 +24,20 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
     public var priorProbability: Double
     /// Whether a softmax head's initial biases are the log class priors (else zeros).
     public var softmaxPriorBias: Bool
+    /// The L2 penalty λ of the weights, finite and `>= 0`: training minimises the mean batch loss
+    /// plus `λ/2 · Σ w²` over every weight of every layer (not the biases, as scikit-learn). The
+    /// penalty is part of the loss whatever the optimiser (PyTorch's `weight_decay` of `Adam`),
+    /// so the objective, and the value a search by cross-validation picks, do not depend on it.
+    public var l2Penalty: Double
+    /// When set, the trainer first chooses ``l2Penalty`` by stratified k-fold cross-validation on
+    /// the training rows (``PenaltySearch``); the model stores the chosen value.
+    public var penaltySearch: PenaltySearch?
+    /// Keep the weights of the epoch with the best validation average precision (as early
+    /// stopping does) rather than the last epoch's, but train every epoch.
+    public var restoresBestEpoch: Bool
+    /// Once validation has chosen the epoch and the threshold, train again from scratch on every
+    /// row (training and validation) for the chosen number of epochs, keeping the threshold.
+    public var refitsOnAllRows: Bool
 
     /// Creates a configuration.
     ///
@@ -38,11 +52,17 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
     ///   - earlyStoppingPatience: Default `nil` (no early stopping).
     ///   - priorProbability: Default 0.01, in `(0, 1)`.
     ///   - softmaxPriorBias: Default `true`.
+    ///   - l2Penalty: Default ``defaultL2Penalty``.
+    ///   - penaltySearch: Default `nil` (train with `l2Penalty`).
+    ///   - restoresBestEpoch: Default `false`.
+    ///   - refitsOnAllRows: Default `false`.
     /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for a value out of range.
     public init(
         architecture: ModelArchitecture = .logistic, loss: LossSettings? = nil, optimizer: OptimizerSettings? = nil,
         epochs: Int = 50, batchSize: Int = 64, validationFraction: Double = 0.2, seed: UInt64 = 0,
-        earlyStoppingPatience: Int? = nil, priorProbability: Double = 0.01, softmaxPriorBias: Bool = true
+        earlyStoppingPatience: Int? = nil, priorProbability: Double = 0.01, softmaxPriorBias: Bool = true,
+        l2Penalty: Double = TrainingConfiguration.defaultL2Penalty, penaltySearch: PenaltySearch? = nil,
+        restoresBestEpoch: Bool = false, refitsOnAllRows: Bool = false
     ) throws(TrainingError) {
         guard epochs >= 1 else { throw .invalidSetting(parameter: .epochs, value: "\(epochs)", requirement: "must be at least 1") }
         guard batchSize >= 1 else { throw .invalidSetting(parameter: .batchSize, value: "\(batchSize)", requirement: "must be at least 1") }
@@ -54,6 +74,14 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         }
         if earlyStoppingPatience != nil, validationFraction == 0 {
             throw .invalidSetting(parameter: .earlyStoppingPatience, value: "\(earlyStoppingPatience!)",
+                                  requirement: "needs validation data (\(TrainingParameter.validationFraction) > 0)")
+        }
+        guard l2Penalty.isFinite, l2Penalty >= 0 else {
+            throw .invalidSetting(parameter: .l2Penalty, value: "\(l2Penalty)", requirement: "must be finite and >= 0")
+        }
+        for (needed, parameter) in [(restoresBestEpoch, TrainingParameter.restoresBestEpoch), (refitsOnAllRows, .refitsOnAllRows)]
+        where needed && validationFraction == 0 {
+            throw .invalidSetting(parameter: parameter, value: "true",
                                   requirement: "needs validation data (\(TrainingParameter.validationFraction) > 0)")
         }
         // The prior bias log(p / (1 - p)) is used in Float: p must keep it (and its sigmoid) finite and non-zero.
@@ -78,5 +106,39 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         self.earlyStoppingPatience = earlyStoppingPatience
         self.priorProbability = priorProbability
         self.softmaxPriorBias = softmaxPriorBias
+        self.l2Penalty = l2Penalty
+        self.penaltySearch = penaltySearch
+        self.restoresBestEpoch = restoresBestEpoch
+        self.refitsOnAllRows = refitsOnAllRows
+    }
+
+    /// The L2 penalty of a configuration that does not set one.
+    public static let defaultL2Penalty = 0.0
+}
+
+extension TrainingConfiguration {
+    private enum CodingKeys: String, CodingKey {
+        case architecture, loss, optimizer, epochs, batchSize, validationFraction, seed, earlyStoppingPatience
+        case priorProbability, softmaxPriorBias, l2Penalty, penaltySearch, restoresBestEpoch, refitsOnAllRows
+    }
+
+    /// Decodes a configuration; the settings that model files of earlier versions lack take the
+    /// values those versions trained with (no penalty, no search, the last epoch, no refit).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        architecture = try container.decode(ModelArchitecture.self, forKey: .architecture)
+        loss = try container.decode(LossSettings.self, forKey: .loss)
+        optimizer = try container.decode(OptimizerSettings.self, forKey: .optimizer)
+        epochs = try container.decode(Int.self, forKey: .epochs)
+        batchSize = try container.decode(Int.self, forKey: .batchSize)
+        validationFraction = try container.decode(Double.self, forKey: .validationFraction)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        earlyStoppingPatience = try container.decodeIfPresent(Int.self, forKey: .earlyStoppingPatience)
+        priorProbability = try container.decode(Double.self, forKey: .priorProbability)
+        softmaxPriorBias = try container.decode(Bool.self, forKey: .softmaxPriorBias)
+        l2Penalty = try container.decodeIfPresent(Double.self, forKey: .l2Penalty) ?? 0
+        penaltySearch = try container.decodeIfPresent(PenaltySearch.self, forKey: .penaltySearch)
+        restoresBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .restoresBestEpoch) ?? false
+        refitsOnAllRows = try container.decodeIfPresent(Bool.self, forKey: .refitsOnAllRows) ?? false
     }
 }
