@@ -8,7 +8,7 @@ import FocalTraining
 /// Like ``ComparisonTrainingOptions``, the group does not validate itself: the commands read it
 /// through ``penalty()`` when they build their configuration.
 struct RegularisationOptions: ParsableArguments {
-    @Option(name: .customLong("l2"), help: ArgumentHelp(
+    @Option(name: .customLong("l2"), parsing: .unconditional, help: ArgumentHelp(
         "The L2 penalty of the weights (lambda/2 x sum of squared weights added to the mean loss; biases are not penalised), >= 0, or auto: chosen among 0,1e-4,1e-3,1e-2,1e-1 by stratified 5-fold cross-validation on the training rows (best mean AP, binary; macro-F1, multi-class).",
         valueName: "VALUE|auto"))
     var l2: String?
@@ -16,8 +16,11 @@ struct RegularisationOptions: ParsableArguments {
     @Flag(help: "Keep the weights of the epoch with the best validation AP instead of the last epoch's (every epoch is trained).")
     var restoreBest = false
 
-    @Flag(help: "Once validation has chosen the epoch and the threshold, train again on every row (training and validation) for that many epochs.")
-    var refit = false
+    @Flag(inversion: .prefixedNo, help: "Once validation has chosen the epoch and the threshold, train again on every row (training and validation) for that many epochs (default: on, when there are validation rows).")
+    var refit: Bool?
+
+    /// Whether to refit: as asked, or the toolkit's default.
+    var refitsOnAllRows: Bool { refit ?? TrainingConfiguration.defaultRefitsOnAllRows }
 
     /// The penalty and the search the options ask for: `(value, nil)` for a number, `(default, search)` for `auto`.
     ///

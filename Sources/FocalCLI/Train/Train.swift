@@ -33,7 +33,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(help: "The label column (default: the last column).")
     var label: String?
 
-    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:64).")
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:32).")
     var model: String = "logistic"
 
     @Option(help: "The loss: ce, balanced-ce or focal.")
@@ -46,12 +46,12 @@ struct Train: ParsableCommand, ThreadsHelp {
     var alpha: String?
 
     @Option(parsing: .unconditional, help: "Passes over the training rows.")
-    var epochs: Int = 50
+    var epochs: Int = TrainingConfiguration.defaultEpochs
 
     @Option(parsing: .unconditional, help: "Rows per optimiser step.")
-    var batchSize: Int = 64
+    var batchSize: Int = TrainingConfiguration.defaultBatchSize
 
-    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
+    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.003 for mlp with adam or adamw; 0.1 with sgd).")
     var lr: Double?
 
     @Option(help: "The optimiser: adam, adamw or sgd.")
@@ -64,7 +64,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     var weightDecay: Double?
 
     @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
-    var validation: Double = 0.2
+    var validation: Double = TrainingConfiguration.defaultValidationFraction
 
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
@@ -126,15 +126,18 @@ struct Train: ParsableCommand, ThreadsHelp {
             if let weightDecay, optimizer != "adamw" {
                 throw ValidationError("--weight-decay \(weightDecay) applies to --optimizer adamw only (the optimiser is \(optimizer))")
             }
-            let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
+            let defaultRate = optimizer == "sgd" ? 0.1 : TrainingConfiguration.defaultLearningRate(for: architecture)
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
             let penalty = try regularisation.penalty()
+            if regularisation.refit == true, validation == 0 {
+                throw ValidationError("--refit needs validation rows to choose the epoch and threshold from (--validation > 0); with --validation 0 the model already trains on every row")
+            }
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
                 batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
                 priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior,
                 l2Penalty: penalty.value, penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
-                refitsOnAllRows: regularisation.refit)
+                refitsOnAllRows: regularisation.refitsOnAllRows)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)
         }

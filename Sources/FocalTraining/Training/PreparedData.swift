@@ -31,8 +31,7 @@ struct PreparedData {
         try self.init(training: data.rows(split.training), validation: data.rows(split.validation), classNames: data.classNames)
         if !hasValidation {
             for (needed, setting) in [(configuration.earlyStoppingPatience != nil, "early stopping"),
-                                      (configuration.restoresBestEpoch, "restoring the best epoch"),
-                                      (configuration.refitsOnAllRows, "refitting on every row")] where needed {
+                                      (configuration.restoresBestEpoch, "restoring the best epoch")] where needed {
                 throw .unsuitableData(
                     reason: "\(setting) needs every class among the validation rows; use a larger \(TrainingParameter.validationFraction)")
             }

@@ -118,14 +118,15 @@ public struct Trainer: Sendable {
         let (threshold, validationReport): (Double, ClassificationReport?) = prepared.hasValidation
             ? try prepared.validationOutcome(of: epochs.network, threads: threads) : (0.5, nil)
         var network = epochs.network, standardizer = prepared.standardizer
-        if configuration.refitsOnAllRows {
+        let refits = configuration.refitsOnAllRows && prepared.validation.rowCount > 0
+        if refits {
             (network, standardizer) = try refit(data, epochs: epochs.selectedEpoch)
         }
         let summary = TrainingSummary(
             trainingRows: prepared.training.rowCount, validationRows: prepared.validation.rowCount,
             trainingClassCounts: prepared.classCounts, selectedEpoch: epochs.selectedEpoch,
             stoppedEarly: epochs.stoppedEarly, history: epochs.history, validation: validationReport,
-            penaltySearch: search, refitRows: configuration.refitsOnAllRows ? data.rowCount : nil)
+            penaltySearch: search, refitRows: refits ? data.rowCount : nil)
         return try TrainedModel(
             network: network, standardizer: standardizer, featureNames: data.featureNames,
             labelColumn: labelColumn, classNames: data.classNames, threshold: threshold, missingValues: missingValues,
