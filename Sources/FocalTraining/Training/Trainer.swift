@@ -1,9 +1,11 @@
 import Foundation
 
 /// Trains a classifier on a ``Dataset``: stratified split, standardisation fitted on the training
-/// rows, mini-batch training with the loss kernels and the chosen optimiser, validation average
-/// precision after every epoch, optional early stopping, and a decision threshold chosen for the
-/// best F1 on the validation rows.
+/// rows, optionally the L2 penalty chosen by cross-validation on them (``PenaltySearch``),
+/// mini-batch training with the loss kernels and the chosen optimiser, validation average
+/// precision after every epoch, optional early stopping or best-epoch restoration, a decision
+/// threshold chosen for the best F1 on the validation rows, and by default a refit on every row
+/// (``TrainingConfiguration/refitsOnAllRows``).
 ///
 /// ```swift
 /// let data = try Dataset(contentsOf: URL(fileURLWithPath: "train.csv"))
@@ -14,11 +16,12 @@ import Foundation
 /// ```
 ///
 /// Training is reproducible: the same configuration and data give a bit-identical model (and
-/// model file) whatever ``threads`` is.
+/// model file) whatever ``threads`` is, the penalty search included.
 public struct Trainer: Sendable {
     /// The settings of the run.
     public internal(set) var configuration: TrainingConfiguration
-    /// The most threads the matrix products may use (default: one per processor).
+    /// The most threads the matrix products, and the fold trainings of a penalty search, may use
+    /// (default: one per processor).
     public var threads: Int
 
     /// Creates a trainer.
