@@ -75,6 +75,9 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
     var prior: Double?
 
+    @Option(name: .customLong("init"), help: "How an MLP's layers start: he-normal (N(0, 2/fan_in) weights, zero hidden biases) or uniform (PyTorch's nn.Linear default, +-1/sqrt(fan_in)).")
+    var initialization: WeightInitialization = .heNormal
+
     @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
     var outputBias: OutputBias = .prior
 
@@ -136,7 +139,7 @@ struct Train: ParsableCommand, ThreadsHelp {
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
                 batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
                 priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior,
-                l2Penalty: penalty.value, penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
+                weightInitialization: initialization, l2Penalty: penalty.value, penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
                 refitsOnAllRows: regularisation.refitsOnAllRows)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)

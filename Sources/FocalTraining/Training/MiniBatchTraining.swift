@@ -38,7 +38,7 @@ struct MiniBatchTraining {
         loss = try BatchLoss(settings: configuration.loss, classCounts: data.classCounts)
         generator = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_1417)
         network = Network(architecture: configuration.architecture, inputCount: training.featureCount,
-                          outputBias: outputBias, generator: &generator)
+                          outputBias: outputBias, initialization: configuration.weightInitialization, generator: &generator)
         batchSize = min(configuration.batchSize, training.rowCount)
         batchCount = (training.rowCount + batchSize - 1) / batchSize
         workspace = NetworkWorkspace(network: network, batchCapacity: batchSize)

@@ -24,6 +24,8 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
     public var priorProbability: Double
     /// Whether a softmax head's initial biases are the log class priors (else zeros).
     public var softmaxPriorBias: Bool
+    /// How an MLP's layers start.
+    public var weightInitialization: WeightInitialization
     /// The L2 penalty λ of the weights, finite and `>= 0`: training minimises the mean batch loss
     /// plus `λ/2 · Σ w²` over every weight of every layer (not the biases, as scikit-learn). The
     /// penalty is part of the loss whatever the optimiser (PyTorch's `weight_decay` of `Adam`),
@@ -53,6 +55,7 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
     ///   - earlyStoppingPatience: Default `nil` (no early stopping).
     ///   - priorProbability: Default 0.01, in `(0, 1)`.
     ///   - softmaxPriorBias: Default `true`.
+    ///   - weightInitialization: Default ``WeightInitialization/heNormal``.
     ///   - l2Penalty: Default ``defaultL2Penalty``.
     ///   - penaltySearch: Default `nil` (train with `l2Penalty`).
     ///   - restoresBestEpoch: Default `false`.
@@ -63,6 +66,7 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         epochs: Int = TrainingConfiguration.defaultEpochs, batchSize: Int = TrainingConfiguration.defaultBatchSize,
         validationFraction: Double = TrainingConfiguration.defaultValidationFraction, seed: UInt64 = 0,
         earlyStoppingPatience: Int? = nil, priorProbability: Double = 0.01, softmaxPriorBias: Bool = true,
+        weightInitialization: WeightInitialization = .heNormal,
         l2Penalty: Double = TrainingConfiguration.defaultL2Penalty, penaltySearch: PenaltySearch? = nil,
         restoresBestEpoch: Bool = false, refitsOnAllRows: Bool = TrainingConfiguration.defaultRefitsOnAllRows
     ) throws(TrainingError) {
@@ -107,6 +111,7 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         self.earlyStoppingPatience = earlyStoppingPatience
         self.priorProbability = priorProbability
         self.softmaxPriorBias = softmaxPriorBias
+        self.weightInitialization = weightInitialization
         self.l2Penalty = l2Penalty
         self.penaltySearch = penaltySearch
         self.restoresBestEpoch = restoresBestEpoch
@@ -137,11 +142,12 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
 extension TrainingConfiguration {
     private enum CodingKeys: String, CodingKey {
         case architecture, loss, optimizer, epochs, batchSize, validationFraction, seed, earlyStoppingPatience
-        case priorProbability, softmaxPriorBias, l2Penalty, penaltySearch, restoresBestEpoch, refitsOnAllRows
+        case priorProbability, softmaxPriorBias, weightInitialization, l2Penalty, penaltySearch, restoresBestEpoch, refitsOnAllRows
     }
 
     /// Decodes a configuration; the settings that model files of earlier versions lack take the
-    /// values those versions trained with (no penalty, no search, the last epoch, no refit).
+    /// values those versions trained with (He-normal weights, no penalty, no search, the last
+    /// epoch, no refit).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         architecture = try container.decode(ModelArchitecture.self, forKey: .architecture)
@@ -154,6 +160,7 @@ extension TrainingConfiguration {
         earlyStoppingPatience = try container.decodeIfPresent(Int.self, forKey: .earlyStoppingPatience)
         priorProbability = try container.decode(Double.self, forKey: .priorProbability)
         softmaxPriorBias = try container.decode(Bool.self, forKey: .softmaxPriorBias)
+        weightInitialization = try container.decodeIfPresent(WeightInitialization.self, forKey: .weightInitialization) ?? .heNormal
         l2Penalty = try container.decodeIfPresent(Double.self, forKey: .l2Penalty) ?? 0
         penaltySearch = try container.decodeIfPresent(PenaltySearch.self, forKey: .penaltySearch)
         restoresBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .restoresBestEpoch) ?? false
