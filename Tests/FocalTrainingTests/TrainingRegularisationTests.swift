@@ -166,8 +166,7 @@ struct TrainingRegularisationTests {
             for f in 0..<3 {
                 var fold = configuration
                 fold.l2Penalty = penalty
-                let prepared = try PreparedData(training: data.rows(folds.trainingRows(outside: f)), validation: data.rows(folds.folds[f]),
-                                                classNames: data.classNames)
+                let prepared = try PreparedData(training: data.rows(folds.trainingRows(outside: f)), validation: data.rows(folds.folds[f]))
                 let network = try Trainer(configuration: fold, threads: 1).runEpochs(on: prepared, progress: nil).network
                 let logits = network.logits(prepared.validationFeatures, rowCount: prepared.validation.rowCount, threads: 1)
                 scores.append(try ClassificationReport(classScores: TrainedModel.probabilities(logits: logits, classCount: 3),
@@ -243,6 +242,9 @@ struct TrainingRegularisationTests {
         #expect(model.network == direct.network)
         #expect(model.standardizer == direct.standardizer)
         #expect(direct.summary.refitRows == nil)
+        // Separate validation rows stay out of the model: no refit.
+        let separate = try Trainer(configuration: configuration, threads: 1).train(data, validation: separableData(rows: 100, seed: 18))
+        #expect(separate.summary.refitRows == nil && separate.summary.trainingRows == 400)
     }
 
     @Test("With the penalty search, restoration and refit, the model bytes do not depend on the thread count")

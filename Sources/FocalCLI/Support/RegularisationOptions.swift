@@ -16,7 +16,7 @@ struct RegularisationOptions: ParsableArguments {
     @Flag(help: "Keep the weights of the epoch with the best validation AP instead of the last epoch's (every epoch is trained).")
     var restoreBest = false
 
-    @Flag(inversion: .prefixedNo, help: "Once validation has chosen the epoch and the threshold, train again on every row (training and validation) for that many epochs (default: on, when there are validation rows).")
+    @Flag(inversion: .prefixedNo, help: "Once validation has chosen the epoch and the threshold, train again on every row (training and validation) for that many epochs (default: on, when rows are held out for validation; a --validation-data file stays out of the model).")
     var refit: Bool?
 
     /// Whether to refit: as asked, or the toolkit's default.

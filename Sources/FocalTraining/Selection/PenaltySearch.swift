@@ -79,7 +79,7 @@ extension PenaltySearch {
             fold.l2Penalty = candidates[job / folds]
             let held = job % folds
             let prepared = try PreparedData(training: data.rows(partition.trainingRows(outside: held)),
-                                            validation: data.rows(partition.folds[held]), classNames: data.classNames)
+                                            validation: data.rows(partition.folds[held]))
             let trainer = Trainer(configuration: fold, threads: 1)
             let epochs = try trainer.runEpochs(on: prepared, progress: nil)
             return try prepared.validationScore(of: epochs.network)

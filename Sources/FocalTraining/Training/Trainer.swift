@@ -34,6 +34,10 @@ public struct Trainer: Sendable {
     ///
     /// - Parameters:
     ///   - data: The labelled rows (at least two classes).
+    ///   - validation: Rows to validate on instead of a split of `data` (every row of `data` then
+    ///     trains, and ``TrainingConfiguration/validationFraction`` is not used): the same feature
+    ///     and class names as `data` (see ``Dataset/init(table:featureNames:labelColumn:classNames:columns:missingValues:)``).
+    ///     `nil` (the default) splits `data`.
     ///   - labelColumn: The label column's name, stored in the model (default `label`).
     ///   - missingValues: How the data's missing values were read, stored in the model so
     ///     prediction treats them alike (default: from whether `data` holds NaN).
@@ -41,10 +45,14 @@ public struct Trainer: Sendable {
     /// - Returns: The model, with the epoch history and validation metrics in its ``TrainedModel/summary``.
     /// - Throws: ``TrainingError``: data unsuited to the settings, or a loss that became non-finite.
     public func train(
-        _ data: Dataset, labelColumn: String = "label", missingValues: MissingValuePolicy? = nil,
+        _ data: Dataset, validation: Dataset? = nil, labelColumn: String = "label", missingValues: MissingValuePolicy? = nil,
         progress: ((TrainingEvent) -> Void)? = nil
     ) throws(TrainingError) -> TrainedModel {
-        let prepared = try PreparedData(data, configuration: configuration)
+        let prepared = if let validation {
+            try PreparedData(training: data, validation: validation, configuration: configuration)
+        } else {
+            try PreparedData(data, configuration: configuration)
+        }
         var trainer = self
         var search: PenaltySearch.Outcome?
         if let penaltySearch = configuration.penaltySearch {
@@ -55,7 +63,7 @@ public struct Trainer: Sendable {
         let epochs = try trainer.runEpochs(on: prepared, progress: progress)
         let policy = missingValues ?? (data.features.contains(where: \.isNaN) ? .imputeTrainingMean : .reject)
         return try trainer.model(from: epochs, prepared: prepared, data: data, labelColumn: labelColumn,
-                                 missingValues: policy, search: search)
+                                 missingValues: policy, search: search, refits: validation == nil)
     }
 
     /// What the epoch loop leaves: the network to keep and the history.
@@ -107,7 +115,7 @@ public struct Trainer: Sendable {
         all.restoresBestEpoch = false
         all.refitsOnAllRows = false
         all.penaltySearch = nil
-        let prepared = try PreparedData(training: data, validation: data.rows([]), classNames: data.classNames)
+        let prepared = try PreparedData(training: data, validation: data.rows([]))
         let outcome = try Trainer(configuration: all, threads: threads).runEpochs(on: prepared, progress: nil)
         return (outcome.network, prepared.standardizer)
     }
@@ -116,12 +124,13 @@ public struct Trainer: Sendable {
     /// it (when there are validation rows), and the summary of the run.
     private func model(
         from epochs: EpochsOutcome, prepared: PreparedData, data: Dataset, labelColumn: String,
-        missingValues: MissingValuePolicy, search: PenaltySearch.Outcome?
+        missingValues: MissingValuePolicy, search: PenaltySearch.Outcome?, refits canRefit: Bool
     ) throws(TrainingError) -> TrainedModel {
         let (threshold, validationReport): (Double, ClassificationReport?) = prepared.hasValidation
             ? try prepared.validationOutcome(of: epochs.network, threads: threads) : (0.5, nil)
         var network = epochs.network, standardizer = prepared.standardizer
-        let refits = configuration.refitsOnAllRows && prepared.validation.rowCount > 0
+        // Rows held out of `data` return for the refit; separate validation rows stay out of the model.
+        let refits = canRefit && configuration.refitsOnAllRows && prepared.validation.rowCount > 0
         if refits {
             (network, standardizer) = try refit(data, epochs: epochs.selectedEpoch)
         }
