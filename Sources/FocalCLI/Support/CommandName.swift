@@ -8,9 +8,9 @@ enum CommandName: String {
         switch self {
         case .train:
             return ["--model", "--loss", "--gamma", "--alpha", "--lr", "--momentum", "--weight-decay", "--epochs",
-                    "--batch-size", "--validation", "--patience", "--prior", "--impute-missing", "--positive-class"]
-        case .demo: return ["--model", "--epochs", "--lr", "--positive-class"]
-        case .tune: return ["--model", "--epochs", "--lr", "--gamma", "--alpha", "--positive-class"]
+                    "--batch-size", "--validation", "--patience", "--prior", "--impute-missing", "--l2", "--restore-best", "--refit", "--positive-class"]
+        case .demo: return ["--model", "--epochs", "--lr", "--l2", "--restore-best", "--refit", "--positive-class"]
+        case .tune: return ["--model", "--epochs", "--lr", "--gamma", "--alpha", "--l2", "--restore-best", "--refit", "--positive-class"]
         case .evaluate, .predict: return []
         }
     }

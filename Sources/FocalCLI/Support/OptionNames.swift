@@ -42,6 +42,9 @@ enum OptionNames {
         case .validationFraction: return "--validation"
         case .earlyStoppingPatience: return "--patience"
         case .priorProbability: return "--prior"
+        case .l2Penalty, .penaltySearch: return "--l2"
+        case .restoresBestEpoch: return "--restore-best"
+        case .refitsOnAllRows: return "--refit"
         case .missingValues: return "--impute-missing"
         case .positiveClass: return "--positive-class"
         case .beta1, .beta2, .epsilon, .layers, .weights, .bias: return parameter.description

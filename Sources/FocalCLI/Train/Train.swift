@@ -36,7 +36,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(help: "The label column (default: the last column).")
     var label: String?
 
-    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:64).")
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:32).")
     var model: String = "logistic"
 
     @Option(help: "The loss: ce, balanced-ce or focal.")
@@ -49,12 +49,12 @@ struct Train: ParsableCommand, ThreadsHelp {
     var alpha: String?
 
     @Option(parsing: .unconditional, help: "Passes over the training rows.")
-    var epochs: Int = 50
+    var epochs: Int = TrainingConfiguration.defaultEpochs
 
     @Option(parsing: .unconditional, help: "Rows per optimiser step.")
-    var batchSize: Int = 64
+    var batchSize: Int = TrainingConfiguration.defaultBatchSize
 
-    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
+    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.003 for mlp with adam or adamw; 0.1 with sgd).")
     var lr: Double?
 
     @Option(help: "The optimiser: adam, adamw or sgd.")
@@ -80,8 +80,13 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
     var prior: Double?
 
+    @Option(name: .customLong("init"), help: "How an MLP's layers start: he-normal (N(0, 2/fan_in) weights, zero hidden biases) or uniform (PyTorch's nn.Linear default, +-1/sqrt(fan_in)).")
+    var initialization: WeightInitialization = .heNormal
+
     @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
     var outputBias: OutputBias = .prior
+
+    @OptionGroup var regularisation: RegularisationOptions
 
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
@@ -137,12 +142,19 @@ struct Train: ParsableCommand, ThreadsHelp {
             if let weightDecay, optimizer != "adamw" {
                 throw ValidationError("--weight-decay \(weightDecay) applies to --optimizer adamw only (the optimiser is \(optimizer))")
             }
-            let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
+            let defaultRate = optimizer == "sgd" ? 0.1 : TrainingConfiguration.defaultLearningRate(for: architecture)
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
+            let penalty = try regularisation.penalty()
+            if regularisation.refit == true, validation == 0 {
+                throw ValidationError("--refit needs validation rows to choose the epoch and threshold from (--validation > 0); with --validation 0 the model already trains on every row")
+            }
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
-                batchSize: batchSize, validationFraction: validation ?? 0.2, seed: seed, earlyStoppingPatience: patience,
-                priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
+                batchSize: batchSize, validationFraction: validation ?? TrainingConfiguration.defaultValidationFraction, seed: seed,
+                earlyStoppingPatience: patience, priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01),
+                softmaxPriorBias: outputBias == .prior, weightInitialization: initialization, l2Penalty: penalty.value,
+                penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
+                refitsOnAllRows: regularisation.refitsOnAllRows)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)
         }
@@ -201,6 +213,7 @@ struct Train: ParsableCommand, ThreadsHelp {
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
             + (positiveClass.map { $0.reportLine + "\n" } ?? "")
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
+        text += TrainingReportText.regularisation(model)
         if let validation = model.summary.validation {
             let source = validationFile.validationData.map { ", --validation-data \(CSVInput.displayName($0))" } ?? ""
             text += "validation (\(model.summary.validationRows) rows\(source)):\n"

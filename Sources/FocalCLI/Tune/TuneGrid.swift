@@ -54,69 +54,20 @@ enum TuneGrid {
         _ jobs: [Job], data: DemoData, split: HoldOutSplit, validation: Dataset?, base: TrainingConfiguration, metric: TuneMetric,
         workers: Int, finished: @escaping @Sendable (Int, Int) -> Void
     ) throws -> [Double] {
-        let state = JobState(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
-            while let index = state.next() {
-                let job = jobs[index]
-                var configuration = base
-                configuration.loss = job.loss
-                configuration.seed = job.seed
-                let outcome: Result<Double, CLIError>
-                do {
-                    let model = try Trainer(configuration: configuration, threads: 1).train(split.training, validation: validation, labelColumn: data.labelColumn)
-                    let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
-                    outcome = .success(metric.value(evaluation.report))
-                } catch let error as TrainingError {
-                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription(for: .tune))"))
-                } catch {
-                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
-                }
-                let done = state.finish(index, outcome)
-                finished(done, jobs.count)
+        try ParallelJobs.map(count: jobs.count, workers: workers, finished: { finished($0, jobs.count) }) { (index: Int) throws(CLIError) -> Double in
+            let job = jobs[index]
+            var configuration = base
+            configuration.loss = job.loss
+            configuration.seed = job.seed
+            do {
+                let model = try Trainer(configuration: configuration, threads: 1).train(split.training, validation: validation, labelColumn: data.labelColumn)
+                let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
+                return metric.value(evaluation.report)
+            } catch let error as TrainingError {
+                throw CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription(for: .tune))")
+            } catch {
+                throw CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)")
             }
         }
-        return try state.values()
-    }
-}
-
-/// The shared state of the tune workers: the next job and the results, behind a lock.
-private final class JobState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var done = 0
-    private var results: [Result<Double, CLIError>?]
-    private var failed = false
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    /// The next job to run, or `nil` when all are taken or one has failed.
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard !failed, nextIndex < results.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    /// Records a job's outcome; returns how many jobs are done.
-    func finish(_ index: Int, _ outcome: Result<Double, CLIError>) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        results[index] = outcome
-        if case .failure = outcome { failed = true }
-        done += 1
-        return done
-    }
-
-    /// The values in job order, or the first failure (in job order).
-    func values() throws -> [Double] {
-        lock.lock(); defer { lock.unlock() }
-        var values: [Double] = []
-        for result in results {
-            switch result {
-            case .success(let value)?: values.append(value)
-            case .failure(let error)?: throw error
-            case nil: continue
-            }
-        }
-        return values
     }
 }

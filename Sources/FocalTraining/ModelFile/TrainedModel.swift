@@ -126,11 +126,17 @@ public struct TrainingSummary: Sendable, Hashable, Codable {
     public let history: [EpochReport]
     /// The metrics on the validation rows, or `nil` without them.
     public let validation: ClassificationReport?
+    /// The cross-validation that chose the L2 penalty, or `nil` when it was given.
+    public let penaltySearch: PenaltySearch.Outcome?
+    /// The number of rows the model was trained again on after validation, or `nil` when the
+    /// model is the one validation measured (see ``TrainingConfiguration/refitsOnAllRows``).
+    public let refitRows: Int?
 
     /// Creates a summary.
     public init(
         trainingRows: Int, validationRows: Int, trainingClassCounts: [Int], selectedEpoch: Int, stoppedEarly: Bool,
-        history: [EpochReport], validation: ClassificationReport?
+        history: [EpochReport], validation: ClassificationReport?, penaltySearch: PenaltySearch.Outcome? = nil,
+        refitRows: Int? = nil
     ) {
         self.trainingRows = trainingRows
         self.validationRows = validationRows
@@ -139,5 +145,7 @@ public struct TrainingSummary: Sendable, Hashable, Codable {
         self.stoppedEarly = stoppedEarly
         self.history = history
         self.validation = validation
+        self.penaltySearch = penaltySearch
+        self.refitRows = refitRows
     }
 }

@@ -19,7 +19,8 @@ struct PreparedData {
     /// Splits and standardises `data`.
     ///
     /// - Throws: ``TrainingError/unsuitableData(reason:)`` when the split fails, a class has no
-    ///   training row, or early stopping is asked for without every class among the validation rows.
+    ///   training row, or early stopping (or best-epoch restoration) is asked for without every
+    ///   class among the validation rows.
     init(_ data: Dataset, configuration: TrainingConfiguration) throws(TrainingError) {
         let split: StratifiedSplit
         do {
@@ -52,8 +53,22 @@ struct PreparedData {
     }
 
     /// Standardises the training and validation rows; `remedy` ends the message when early
-    /// stopping lacks validation metrics.
+    /// stopping or best-epoch restoration lacks validation metrics.
     private init(training: Dataset, validation: Dataset, configuration: TrainingConfiguration, remedy: SettingText) throws(TrainingError) {
+        try self.init(training: training, validation: validation)
+        if !hasValidation {
+            for (needed, setting) in [(configuration.earlyStoppingPatience != nil, "early stopping"),
+                                      (configuration.restoresBestEpoch, "restoring the best epoch")] where needed {
+                throw .unsuitableData(reason: "\(setting) needs every class among the validation rows; \(remedy)")
+            }
+        }
+    }
+
+    /// Standardises training and validation rows of the same data set with no check of the
+    /// settings (the folds of a cross-validation, the rows of a refit).
+    ///
+    /// - Throws: ``TrainingError/unsuitableData(reason:)`` when a class has no training row.
+    init(training: Dataset, validation: Dataset) throws(TrainingError) {
         self.training = training
         self.validation = validation
         classCounts = training.classCounts
@@ -64,8 +79,5 @@ struct PreparedData {
         trainingFeatures = standardizer.transform(training.features)
         validationFeatures = standardizer.transform(validation.features)
         hasValidation = validation.rowCount > 0 && Set(validation.labels).count == training.classCount
-        if configuration.earlyStoppingPatience != nil, !hasValidation {
-            throw .unsuitableData(reason: "early stopping needs every class among the validation rows; \(remedy)")
-        }
     }
 }

@@ -35,6 +35,14 @@ public enum TrainingParameter: String, Sendable, Hashable, CaseIterable, CustomS
     case validationFraction
     /// ``TrainingConfiguration/earlyStoppingPatience``.
     case earlyStoppingPatience
+    /// ``TrainingConfiguration/l2Penalty``.
+    case l2Penalty
+    /// ``TrainingConfiguration/penaltySearch``: its candidates and folds.
+    case penaltySearch
+    /// ``TrainingConfiguration/restoresBestEpoch``.
+    case restoresBestEpoch
+    /// ``TrainingConfiguration/refitsOnAllRows``.
+    case refitsOnAllRows
     /// ``TrainingConfiguration/priorProbability``.
     case priorProbability
     /// The ``MissingValuePolicy`` data are read and a model is trained with.
