@@ -9,4 +9,11 @@ enum ByteWord {
     static func hasZeroByte(_ word: UInt64) -> Bool {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
+
+    /// `0x80` in each byte of `word` that is zero, `0` in the others (exactly: no borrow
+    /// crosses from one byte to the next).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+    }
 }
