@@ -31,7 +31,7 @@ extension CSVTable {
         try requireFieldCounts()
         let rowCount = fields.rowCount
         let width = columns.count
-        let pieces = rowCount * width < 200_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = rowCount * width < 200_000 ? 1 : ReaderThreads.count
         let imputes = missingValues == .imputeTrainingMean
         final class FirstErrors: @unchecked Sendable {
             var items: [(row: Int, column: Int)?]

@@ -81,6 +81,7 @@ public struct CSVTable: Sendable, Hashable {
         let counter = progress.map { ProgressCounter(totalBytes: size, handler: $0) }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            if let start = buffer.baseAddress { HugePages.advise(start, count: size) }
             while initialized < size {
                 let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, min(size - initialized, ProgressCounter.step))
                 if read <= 0 { complete = read == 0 && initialized == size; break }
@@ -155,9 +156,10 @@ public struct CSVTable: Sendable, Hashable {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
-    /// How many pieces to parse at once: one per processor for texts of a MB and more.
+    /// How many pieces to parse at once: one per processor the process may run on (see
+    /// ``ReaderThreads``) for texts of a MB and more.
     static func pieceCount(byteCount: Int) -> Int {
-        byteCount < (1 << 20) ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)
+        byteCount < (1 << 20) ? 1 : ReaderThreads.count
     }
 
     /// The rows (blank lines dropped) and the line each starts on: by bytes

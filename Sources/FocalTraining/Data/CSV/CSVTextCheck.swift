@@ -11,10 +11,12 @@ enum CSVTextCheck {
     static func needsCharacters(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         let count = bytes.count
         var index = 0
-        // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole.
+        // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole (both
+        // are below 0x0E, as tabs and line breaks are: those words get the exact test).
         while index + 8 <= count {
             let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 || hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            if ByteWord.hasByteBelow(word, 0x0E), hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
             index += 8
         }
         while index < count {
@@ -50,9 +52,13 @@ enum CSVTextCheck {
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
-        while index + 8 <= count {
-            if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
-            index += 8
+        // Four words at a time: their bits or-ed together.
+        while index + 32 <= count {
+            let words = UnsafeRawPointer(bytes.baseAddress! + index)
+            let merged = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if merged & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 32
         }
         while index < count {
             if bytes[index] >= 0x80 { return true }

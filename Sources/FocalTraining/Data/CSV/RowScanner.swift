@@ -43,17 +43,20 @@ enum RowScanner {
             var found = false
             while stop + 8 <= end {
                 let word = UnsafeRawPointer(base + stop).loadUnaligned(as: UInt64.self)
-                let breaks = ByteWord.zeroBytes(word ^ lineFeeds) | ByteWord.zeroBytes(word ^ carriageReturns)
-                    | ByteWord.zeroBytes(word ^ quotes)
                 let delimitersFound = ByteWord.zeroBytes(word ^ delimiters)
-                if breaks != 0 {
-                    let below = (breaks & (0 &- breaks)) &- 1
-                    delimiterCount += (delimitersFound & below).nonzeroBitCount
-                    stop += breaks.trailingZeroBitCount >> 3
-                    found = true
-                    break
+                // Line feeds, carriage returns and quotes are all below `#`: most words have none.
+                if ByteWord.hasByteBelow(word, UInt8(ascii: "#")) {
+                    let breaks = ByteWord.zeroBytes(word ^ lineFeeds) | ByteWord.zeroBytes(word ^ carriageReturns)
+                        | ByteWord.zeroBytes(word ^ quotes)
+                    if breaks != 0 {
+                        let below = (breaks & (0 &- breaks)) &- 1
+                        delimiterCount += ByteWord.countMarked(delimitersFound & below)
+                        stop += breaks.trailingZeroBitCount >> 3
+                        found = true
+                        break
+                    }
                 }
-                delimiterCount += delimitersFound.nonzeroBitCount
+                delimiterCount += ByteWord.countMarked(delimitersFound)
                 stop += 8
             }
             if !found {
