@@ -46,6 +46,7 @@ extension CSVTable {
         for (position, column) in columns.enumerated() where targets[column] < 0 { targets[column] = position }
         let splitRowsInOnePass = Set(columns).count == columns.count
         let values = [Float](unsafeUninitializedCapacity: rowCount * width) { output, initialized in
+            if let start = output.baseAddress { HugePages.advise(start, count: rowCount * width * MemoryLayout<Float>.stride) }
             fields.bytes.withUnsafeBufferPointer { bytes in
                 fields.spans.withUnsafeBufferPointer { spans in
                     fields.allRows[fields.firstRow...].withUnsafeBufferPointer { rows in

@@ -57,6 +57,7 @@ public struct Standardizer: Sendable, Hashable, Codable {
         let featureCount = means.count
         guard featureCount > 0 else { return features }
         return [Float](unsafeUninitializedCapacity: features.count) { result, initialized in
+            if let start = result.baseAddress { HugePages.advise(start, count: features.count * MemoryLayout<Float>.stride) }
             features.withUnsafeBufferPointer { features in
                 means.withUnsafeBufferPointer { means in
                     scales.withUnsafeBufferPointer { scales in
