@@ -45,6 +45,15 @@ enum DecimalParser {
         if index < count, base[index] == UInt8(ascii: ".") {
             index += 1
             let fractionStart = index
+            // Sixteen digits at once (most of a shortest round-trip fraction), then eight.
+            if index + 16 <= count {
+                let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
+                if isEightDigits(first), isEightDigits(second) {
+                    mantissa = (mantissa &* 100_000_000 &+ eightDigits(first)) &* 100_000_000 &+ eightDigits(second)
+                    index += 16
+                }
+            }
             while index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 guard isEightDigits(word) else { break }
