@@ -29,6 +29,9 @@ struct ScannedRow {
 ///
 /// Characters that combine with a neighbouring quote, delimiter or space, and the rarer Unicode
 /// line breaks, are left to ``CharacterCSVReader`` (see ``CSVTextCheck``).
+///
+/// ``RowScanner`` finds the rows without quotes itself and hands this machine the others, one
+/// row at a time, with the last row of a text that does not end with a line break.
 enum ByteCSVScanner {
     /// Reads one row from `start`, appending its fields to `spans` (they are removed again
     /// when the row is dropped as blank).

@@ -71,22 +71,8 @@ enum DecimalParser {
         }
         guard digitCount > 0 else { return (nil, index) }
         if index < count, base[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            var exponentNegative = false
-            if index < count, base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: "+") {
-                exponentNegative = base[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            var written = 0
-            let exponentStart = index
-            while index < count {
-                let digit = base[index] &- 48
-                guard digit < 10 else { break }
-                if written < 100_000_000 { written = written * 10 + Int(digit) }
-                index += 1
-            }
-            guard index > exponentStart else { return (nil, index) }
-            exponent += exponentNegative ? -written : written
+            guard let written = writtenExponent(base, at: &index, count: count) else { return (nil, index) }
+            exponent += written
         }
         let numeral = UnsafeBufferPointer(start: base, count: index)
         // More than 19 digits (leading zeros counted): the digit by digit reading below.
@@ -161,23 +147,8 @@ enum DecimalParser {
         }
         guard digitCount > 0 else { return nil }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            var exponentNegative = false
-            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            var written = 0
-            var exponentDigits = 0
-            while index < count {
-                let digit = bytes[index] &- 48
-                guard digit < 10 else { break }
-                if written < 100_000_000 { written = written * 10 + Int(digit) }
-                exponentDigits += 1
-                index += 1
-            }
-            guard exponentDigits > 0 else { return nil }
-            exponent += exponentNegative ? -written : written
+            guard let written = writtenExponent(bytes.baseAddress!, at: &index, count: count) else { return nil }
+            exponent += written
         }
         guard index == count else { return nil }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
@@ -192,6 +163,28 @@ enum DecimalParser {
             }
         }
         return exact(bytes)
+    }
+
+    /// The exponent after the `e` or `E` at `index` (a sign, then digits; held at 10^8 in
+    /// magnitude, beyond any `Double`), `index` moved past it; `nil` when no digit follows.
+    @inline(__always)
+    private static func writtenExponent(_ base: UnsafePointer<UInt8>, at index: inout Int, count: Int) -> Int? {
+        index += 1
+        var negative = false
+        if index < count, base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: "+") {
+            negative = base[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var written = 0
+        let start = index
+        while index < count {
+            let digit = base[index] &- 48
+            guard digit < 10 else { break }
+            if written < 100_000_000 { written = written * 10 + Int(digit) }
+            index += 1
+        }
+        guard index > start else { return nil }
+        return negative ? -written : written
     }
 
     /// Whether the eight bytes of `word` (in memory order) are all ASCII digits.
