@@ -65,6 +65,16 @@ struct CSVRowSplitTests {
         #expect(try table.features(columns: [1, 0], missingValues: .reject) == [2, 1, 4, 3, 6, 5])
     }
 
+    @Test("A vertical tab or form feed in an ASCII file read from bytes still sends it to the character reader")
+    func controlCharactersFromData() throws {
+        for control in ["\u{0B}", "\u{0C}"] {
+            let text = "a,label\n1,\(control)x\n2,y\n" + String(repeating: "3,z\n", count: 20)
+            let fromData = try CSVTable(data: Data(text.utf8), fileName: "v.csv")
+            #expect(fromData.field(row: 0, column: 1) == "x")
+            #expect(fromData.rows == (try CSVTable(text: text, fileName: "v.csv")).rows)
+        }
+    }
+
     @Test("Numbers read in one pass per row equal Double(String)'s, in any column order, quoted or not")
     func onePassNumbers() throws {
         var generator = SplitMix64(seed: 1502)

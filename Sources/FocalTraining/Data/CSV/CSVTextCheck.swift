@@ -10,6 +10,34 @@ enum CSVTextCheck {
     /// Whether `bytes` hold a pattern only whole characters read right.
     static func needsCharacters(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         let count = bytes.count
+        var index = plainLength(bytes)
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0B || byte == 0x0C { return true }
+            if byte >= 0x80 {
+                if index == 0 || isStructural(bytes[index - 1], delimiter) { return true }
+                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == delimiter { return true }
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 { return true }
+                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `bytes` are ASCII without a vertical tab or form feed: UTF-8 text that needs no
+    /// reading by characters.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainLength(bytes) == bytes.count
+    }
+
+    /// How far `bytes` are ASCII without a vertical tab or form feed, looked at a word at a time:
+    /// the whole count, or at most the start of the word that holds the first other byte (from
+    /// which the byte by byte check goes on).
+    private static func plainLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
         var index = 0
         // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole (both
         // are below 0x0E, as tabs and line breaks are: those words get the exact test); four
@@ -32,20 +60,10 @@ enum CSVTextCheck {
             if ByteWord.hasByteBelow(word, 0x0E), hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
             index += 8
         }
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0B || byte == 0x0C { return true }
-            if byte >= 0x80 {
-                if index == 0 || isStructural(bytes[index - 1], delimiter) { return true }
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == delimiter { return true }
-                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 { return true }
-                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    return true
-                }
-            }
-            index += 1
+        if index + 8 > count {  // the last bytes, one at a time
+            while index < count, bytes[index] < 0x80, bytes[index] != 0x0B, bytes[index] != 0x0C { index += 1 }
         }
-        return false
+        return index
     }
 
     /// Whether a byte before a character decides how it is read: a quote, the delimiter, a line
