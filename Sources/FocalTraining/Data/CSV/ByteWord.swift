@@ -31,4 +31,10 @@ enum ByteWord {
     static func countMarked(_ mask: UInt64) -> Int {
         Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
+
+    /// The marked bytes of two ``zeroBytes(_:)`` masks (their lanes summed first: at most 16).
+    @inline(__always)
+    static func countMarked(_ first: UInt64, _ second: UInt64) -> Int {
+        Int(truncatingIfNeeded: (((first >> 7) &+ (second >> 7)) &* 0x0101_0101_0101_0101) >> 56)
+    }
 }

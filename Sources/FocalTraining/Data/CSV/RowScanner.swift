@@ -41,6 +41,16 @@ enum RowScanner {
             var stop = index
             var delimiterCount = 0
             var found = false
+            let below = ByteWord.repeated(UInt8(ascii: "#"))
+            // Two words at a time while neither has a byte below `#` (line feeds, carriage
+            // returns and quotes are all below it): their delimiters counted together.
+            while stop + 16 <= end {
+                let first = UnsafeRawPointer(base + stop).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(base + stop + 8).loadUnaligned(as: UInt64.self)
+                if ((first &- below) & ~first | (second &- below) & ~second) & 0x8080_8080_8080_8080 != 0 { break }
+                delimiterCount += ByteWord.countMarked(ByteWord.zeroBytes(first ^ delimiters), ByteWord.zeroBytes(second ^ delimiters))
+                stop += 16
+            }
             while stop + 8 <= end {
                 let word = UnsafeRawPointer(base + stop).loadUnaligned(as: UInt64.self)
                 let delimitersFound = ByteWord.zeroBytes(word ^ delimiters)
