@@ -27,8 +27,8 @@ Durations vary from run to run: a line starting with `time:` is compared with it
 masked, and a block whose only difference is such numbers keeps the README's text (so the
 README does not change on every run, and --check does not fail on a slower machine).
 
-`focal` is the release build (`swift build -c release --product focal` runs first unless
---no-build) and comes first on PATH; $REPO names the repository root. The commands use the
+`focal` is the release build (`swift build -c release` of it and of the README's two examples
+runs first unless --no-build) and comes first on PATH; $REPO names the repository root. The commands use the
 repository's files, NumPy (the `focal loss` inputs), PyTorch (`scripts/parity_torch.py`), and,
 for the training examples, `phoneme.csv` from the project's shared data folder (`../shared/data`
 beside the repository, as CI has it), split by `scripts/quality_table.py --write-split`.
@@ -50,6 +50,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MARKER = re.compile(r"^<!-- (output|setup): ?(.*?) ?-->$")
 FENCE = re.compile(r"^```")
 MARK = "@@readme-output-end@@"
+PRODUCTS = ("focal", "QuickStart", "Segmentation")
 OPTION = re.compile(r"^(elide|tail|in)=(\S+)$")
 VOLATILE = re.compile(r"^time: ")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -208,11 +209,13 @@ def main() -> int:
     parser.add_argument("--readme", default=os.path.join(ROOT, "README.md"))
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "focal"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        for product in PRODUCTS:
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
     binary_folder = os.path.join(ROOT, ".build", "release")
-    if not os.access(os.path.join(binary_folder, "focal"), os.X_OK):
-        raise SystemExit("readme_outputs.py: no release build of focal; run without --no-build")
+    for product in PRODUCTS:
+        if not os.access(os.path.join(binary_folder, product), os.X_OK):
+            raise SystemExit(f"readme_outputs.py: no release build of {product}; run without --no-build")
     env = dict(os.environ)
     env["PATH"] = binary_folder + os.pathsep + env.get("PATH", "")
     env["COLUMNS"] = "100"
