@@ -18,6 +18,9 @@ where Self.RawSignificand: FixedWidthInteger {
 extension FocalScalar {
    
     public static var probabilityEpsilon: Self { ulpOfOne / 2 }
+
+    /// Whether the vector kernels (``VectorMath``) compute in this type: `Float` and `Double`.
+    static var hasVectorKernels: Bool { Self.self == Float.self || Self.self == Double.self }
 }
 
 /// `Float` computes the focal losses in single precision, with the 16-lane vector kernels.
