@@ -42,7 +42,7 @@ extension SigmoidFocalLoss where Scalar == Float {
     }
 
     /// The reduced loss of `Float16` arrays, computed in `Float`, and its gradient rounded once
-    /// to `Float16` (see ``lossAndGradient(_:targets:shape:weights:reduction:gradientScale:gradient:)-4yqlq``).
+    /// to `Float16` (see ``lossAndGradient(_:targets:shape:weights:reduction:gradientScale:gradient:)``).
     ///
     /// - Parameters:
     ///   - predictions: Logits or probabilities (``input``).

@@ -7,7 +7,7 @@ extension SoftmaxFocalLoss where Scalar == Float {
     /// The values are widened exactly to `Float` and the loss is the `Float` loss of those
     /// values; each gradient entry is computed in `Float`, multiplied by `gradientScale` and
     /// rounded once to `Float16` (see
-    /// ``SigmoidFocalLoss/lossAndGradient(_:targets:shape:weights:reduction:gradientScale:gradient:)-4yqlq``
+    /// ``SigmoidFocalLoss/lossAndGradient(_:targets:shape:weights:reduction:gradientScale:gradient:)``
     /// on loss scaling).
     ///
     /// - Parameters:
