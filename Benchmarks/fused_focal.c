@@ -8,9 +8,8 @@
 //   /tmp/fused_focal sigmoid 131072x80 20     # kind, shape, timed calls
 //
 // Prints one JSON object like `focal bench --json`: median, min and max ns per element of the
-// timed calls (after three warm-up calls), and the loss. Benchmarks/side_by_side.sh runs it and
-// `focal bench` alternately. Its results are not checked against anything (it is a speed
-// yardstick, not a reference); compare its loss with focal's to see that both compute the same.
+// timed calls (after three warm-up calls), and the loss. Benchmarks/side_by_side.py runs it and
+// `focal bench` alternately. It is a speed yardstick, not a reference: nothing checks its values.
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
