@@ -134,4 +134,58 @@ struct HalfPrecisionTests {
             try focal.lossAndGradient(x, targets: t, gradientScale: 0)
         }
     }
+
+    @Test("Inputs of several slabs: the Float entry points' results, and errors located in the whole input")
+    func severalSlabs() throws {
+        var rng = SplitMix64(seed: 21)
+        // Sigmoid, (3000, 80) with per-class α and weights: two slabs of whole rows.
+        let count = 3000 * 80
+        let x = (0..<count).map { _ in Float16(Double.random(in: -6...6, using: &rng)) }
+        let t = (0..<count).map { _ in Float16(Double.random(in: 0...1, using: &rng) < 0.05 ? 1 : 0) }
+        let w = (0..<count).map { _ in Float16(Double.random(in: 0...2, using: &rng)) }
+        let alpha = (0..<80).map { Float($0) / 80 }
+        let sigmoid = try SigmoidFocalLoss<Float>(gamma: 2, alpha: .perClass(alpha, classAxis: -1))
+        for reduction in [FocalReduction.sum, .mean] {
+            let (loss, gradient) = try sigmoid.lossAndGradient(x, targets: t, shape: [3000, 80], weights: w, reduction: reduction)
+            let (floatLoss, floatGradient) = try sigmoid.lossAndGradient(
+                x.map(Float.init), targets: t.map(Float.init), shape: [3000, 80], weights: w.map(Float.init), reduction: reduction)
+            expectClose(Double(loss), Double(floatLoss), rtol: 1e-6, atol: 0, "sigmoid loss \(reduction)")
+            // The mean's denominator is summed in another order: at most a Float ulp of scale.
+            for i in stride(from: 0, to: count, by: 37) {
+                expectClose(Double(gradient[i]), Double(Float16(floatGradient[i])), rtol: 1e-3, atol: 6e-8, "sigmoid gradient \(i)")
+            }
+        }
+        var bad = x
+        bad[200_003] = .nan
+        do {
+            _ = try sigmoid.lossAndGradient(bad, targets: t, shape: [3000, 80])
+            Issue.record("NaN accepted")
+        } catch {
+            guard case .invalidElement("logits", _, let location, _) = error else { Issue.record("\(error)"); return }
+            #expect(location == ElementLocation(offset: 200_003, coordinates: [2500, 3]))
+        }
+
+        // Softmax, (20000, 10) with an ignore index and weights: two slabs of whole rows.
+        let rows = 20000
+        let z = (0..<(rows * 10)).map { _ in Float16(Double.random(in: -8...8, using: &rng)) }
+        var labels = (0..<rows).map { _ in Int.random(in: 0..<10, using: &rng) }
+        for p in stride(from: 0, to: rows, by: 7) { labels[p] = -100 }
+        let rowWeights = (0..<rows).map { _ in Float16(Double.random(in: 0...2, using: &rng)) }
+        let softmax = try SoftmaxFocalLoss<Float>(gamma: 2)
+        let (loss, gradient) = try softmax.lossAndGradient(z, shape: [rows, 10], classAxis: -1, labels: labels, ignoreIndex: -100,
+                                                           weights: rowWeights)
+        let (floatLoss, floatGradient) = try softmax.lossAndGradient(
+            z.map(Float.init), shape: [rows, 10], classAxis: -1, labels: labels, ignoreIndex: -100, weights: rowWeights.map(Float.init))
+        expectClose(Double(loss), Double(floatLoss), rtol: 1e-6, atol: 0, "softmax loss")
+        for i in stride(from: 0, to: rows * 10, by: 41) {
+            expectClose(Double(gradient[i]), Double(Float16(floatGradient[i])), rtol: 1e-3, atol: 6e-8, "softmax gradient \(i)")
+        }
+        labels[15_000] = 10
+        do {
+            _ = try softmax.lossAndGradient(z, shape: [rows, 10], classAxis: -1, labels: labels, ignoreIndex: -100)
+            Issue.record("label 10 accepted")
+        } catch {
+            #expect(error == .labelOutOfRange(label: 10, classCount: 10, location: ElementLocation(offset: 15_000, coordinates: [15_000])))
+        }
+    }
 }

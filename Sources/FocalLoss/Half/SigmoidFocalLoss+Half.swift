@@ -31,13 +31,25 @@ extension SigmoidFocalLoss where Scalar == Float {
         shape: [Int]? = nil, weights: UnsafeBufferPointer<Float16>? = nil,
         reduction: FocalReduction = .mean, gradientScale: Float = 1, gradient: UnsafeMutableBufferPointer<Float16>?
     ) throws(FocalLossError) -> Float {
-        let t = HalfStorage.widened(targets)
-        return try HalfStorage.run(predictions, weights, gradient: gradient, gradientScale: gradientScale, shape: shape) {
-            (x, w, g) throws(FocalLossError) in
-            try t.withUnsafeBufferPointer { (t) throws(FocalLossError) in
-                guard let g else { return try loss(x, targets: t, shape: shape, weights: w, reduction: reduction) }
-                return try lossAndGradient(x, targets: t, shape: shape, weights: w, reduction: reduction, gradient: g)
-            }
+        let plan = try SigmoidPlan(self, predictions: predictions.count, targets: targets.count, weights: weights?.count, shape: shape)
+        // Slabs of whole blocks of per-class α, each a (blocks, classes, inner) input of its own.
+        let perClass = plan.classes > 1
+        let slabLoss = perClass
+            ? try SigmoidFocalLoss(gamma: gamma, alpha: .perClass(plan.alphaPositive, classAxis: 1), input: input, threads: threads)
+            : self
+        let storage = HalfStorage(valueShape: plan.shape, itemShape: plan.shape, valuesPerItem: 1,
+                                  block: perClass ? plan.classes * plan.inner : 8)
+        let slabReduction = HalfStorage.slabReduction(reduction) { weights?.total() ?? Double(predictions.count) }
+        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * storage.slabCapacity)
+        defer { scratch.deallocate() }
+        let targetScratch = UnsafeMutableBufferPointer(rebasing: scratch[..<storage.slabCapacity])
+        let weightScratch = UnsafeMutableBufferPointer(rebasing: scratch[storage.slabCapacity...])
+        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g) throws(FocalLossError) in
+            let t = targets.widened(range, into: targetScratch)
+            let w = weights?.widened(range, into: weightScratch)
+            let slabShape = perClass ? [range.count / (plan.classes * plan.inner), plan.classes, plan.inner] : nil
+            guard let g else { return try slabLoss.loss(x, targets: t, shape: slabShape, weights: w, reduction: slabReduction) }
+            return try slabLoss.lossAndGradient(x, targets: t, shape: slabShape, weights: w, reduction: slabReduction, gradient: g)
         }
     }
 

@@ -31,10 +31,31 @@ extension SoftmaxFocalLoss where Scalar == Float {
         weights: UnsafeBufferPointer<Float16>? = nil, reduction: FocalReduction = .mean,
         gradientScale: Float = 1, gradient: UnsafeMutableBufferPointer<Float16>?
     ) throws(FocalLossError) -> Float {
-        try HalfStorage.run(predictions, weights, gradient: gradient, gradientScale: gradientScale, shape: shape) {
-            (x, w, g) throws(FocalLossError) in
-            try lossAndGradient(x, shape: shape, classAxis: classAxis, labels: labels, ignoreIndex: ignoreIndex,
-                                weights: w, reduction: reduction, gradient: g)
+        let tensor = try TensorShape(shape, elementCount: predictions.count, argument: "predictions")
+        guard tensor.count > 0 else { throw .emptyInput(argument: "predictions") }
+        let axis = try tensor.resolvedAxis(classAxis, argument: "shape")
+        let (_, classes, inner) = tensor.split(around: axis)
+        let positionShape = try TensorShape(tensor.removing(axis: axis), argument: "shape")
+        guard labels.count == positionShape.count else {
+            throw .shapeMismatch(argument: "labels", shape: [labels.count], expected: positionShape.extents)
+        }
+        if let weights, weights.count != positionShape.count {
+            throw .shapeMismatch(argument: "weights", shape: [weights.count], expected: positionShape.extents)
+        }
+        // Slabs of whole blocks of classes × inner values, each a (blocks, classes, inner) input.
+        let storage = HalfStorage(valueShape: tensor, itemShape: positionShape, valuesPerItem: classes, block: classes * inner)
+        let slabReduction = HalfStorage.slabReduction(reduction) {
+            let isCounted = { (p: Int) in ignoreIndex == nil || Int(exactly: labels[p]) != ignoreIndex }
+            return weights?.total(where: isCounted) ?? Double((0..<labels.count).count(where: isCounted))
+        }
+        let weightScratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, storage.slabCapacity / classes))
+        defer { weightScratch.deallocate() }
+        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g) throws(FocalLossError) in
+            let positions = (range.lowerBound / classes)..<(range.upperBound / classes)
+            let y = UnsafeBufferPointer(rebasing: labels[positions])
+            let w = weights?.widened(positions, into: weightScratch)
+            return try lossAndGradient(x, shape: [range.count / (classes * inner), classes, inner], classAxis: 1, labels: y,
+                                       ignoreIndex: ignoreIndex, weights: w, reduction: slabReduction, gradient: g)
         }
     }
 
