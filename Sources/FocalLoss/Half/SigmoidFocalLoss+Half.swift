@@ -35,18 +35,15 @@ extension SigmoidFocalLoss where Scalar == Float {
         // Slabs of whole blocks of per-class α, each a (blocks, classes, inner) input of its own.
         let perClass = plan.classes > 1
         let slabLoss = perClass
-            ? try SigmoidFocalLoss(gamma: gamma, alpha: .perClass(plan.alphaPositive, classAxis: 1), input: input, threads: threads)
-            : self
+            ? try SigmoidFocalLoss(gamma: gamma, alpha: .perClass(plan.alphaPositive, classAxis: 1), input: input, threads: 1)
+            : try SigmoidFocalLoss(gamma: gamma, alpha: alpha, input: input, threads: 1)
         let storage = HalfStorage(valueShape: plan.shape, itemShape: plan.shape, valuesPerItem: 1,
-                                  block: perClass ? plan.classes * plan.inner : 8)
+                                  block: perClass ? plan.classes * plan.inner : 8, threads: threads)
         let slabReduction = HalfStorage.slabReduction(reduction) { weights?.total() ?? Double(predictions.count) }
-        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * storage.slabCapacity)
-        defer { scratch.deallocate() }
-        let targetScratch = UnsafeMutableBufferPointer(rebasing: scratch[..<storage.slabCapacity])
-        let weightScratch = UnsafeMutableBufferPointer(rebasing: scratch[storage.slabCapacity...])
-        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g) throws(FocalLossError) in
-            let t = targets.widened(range, into: targetScratch)
-            let w = weights?.widened(range, into: weightScratch)
+        let capacity = storage.slabCapacity
+        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g, scratch) throws(FocalLossError) in
+            let t = targets.widened(range, into: UnsafeMutableBufferPointer(rebasing: scratch[..<capacity]))
+            let w = weights?.widened(range, into: UnsafeMutableBufferPointer(rebasing: scratch[capacity...]))
             let slabShape = perClass ? [range.count / (plan.classes * plan.inner), plan.classes, plan.inner] : nil
             guard let g else { return try slabLoss.loss(x, targets: t, shape: slabShape, weights: w, reduction: slabReduction) }
             return try slabLoss.lossAndGradient(x, targets: t, shape: slabShape, weights: w, reduction: slabReduction, gradient: g)

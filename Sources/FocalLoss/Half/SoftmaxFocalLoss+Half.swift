@@ -43,18 +43,19 @@ extension SoftmaxFocalLoss where Scalar == Float {
             throw .shapeMismatch(argument: "weights", shape: [weights.count], expected: positionShape.extents)
         }
         // Slabs of whole blocks of classes × inner values, each a (blocks, classes, inner) input.
-        let storage = HalfStorage(valueShape: tensor, itemShape: positionShape, valuesPerItem: classes, block: classes * inner)
+        let storage = HalfStorage(valueShape: tensor, itemShape: positionShape, valuesPerItem: classes, block: classes * inner,
+                                  threads: threads)
         let slabReduction = HalfStorage.slabReduction(reduction) {
             let isCounted = { (p: Int) in ignoreIndex == nil || Int(exactly: labels[p]) != ignoreIndex }
             return weights?.total(where: isCounted) ?? Double((0..<labels.count).count(where: isCounted))
         }
-        let weightScratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, storage.slabCapacity / classes))
-        defer { weightScratch.deallocate() }
-        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g) throws(FocalLossError) in
+        var slabLoss = self
+        slabLoss.threads = 1
+        return try storage.run(predictions, gradient: gradient, gradientScale: gradientScale) { (range, x, g, scratch) throws(FocalLossError) in
             let positions = (range.lowerBound / classes)..<(range.upperBound / classes)
             let y = UnsafeBufferPointer(rebasing: labels[positions])
-            let w = weights?.widened(positions, into: weightScratch)
-            return try lossAndGradient(x, shape: [range.count / (classes * inner), classes, inner], classAxis: 1, labels: y,
+            let w = weights?.widened(positions, into: scratch)
+            return try slabLoss.lossAndGradient(x, shape: [range.count / (classes * inner), classes, inner], classAxis: 1, labels: y,
                                        ignoreIndex: ignoreIndex, weights: w, reduction: slabReduction, gradient: g)
         }
     }

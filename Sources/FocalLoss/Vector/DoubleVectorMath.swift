@@ -7,6 +7,7 @@
 /// divided by it, so it keeps its precision for tiny `x` without a series of its own.
 struct DoubleVectorMath: VectorMath {
     typealias Vector = SIMD4<Double>
+    static let significandBits: Int64 = 52
 
     // exp
     let log2e = Vector(repeating: 1.442_695_040_888_963_4)
@@ -40,7 +41,7 @@ struct DoubleVectorMath: VectorMath {
     let sqrtHalfBits = IntVector(repeating: 0x3FE6_A09E_667F_3BCD)  // bit pattern of sqrt(1/2)
     let ln2High = Vector(repeating: 6.931_471_803_691_238_164_90e-1)
     let ln2Low = Vector(repeating: 1.908_214_929_270_587_700_02e-10)
-    let twoTo52 = Vector(repeating: 4_503_599_627_370_496)
+    let significandScale = Vector(repeating: 4_503_599_627_370_496)  // 2^52
     let smallestNormal = Vector(repeating: Double.leastNormalMagnitude)
     let one = Vector(repeating: 1)
     let greatestFinite = Vector(repeating: .greatestFiniteMagnitude)
@@ -48,14 +49,10 @@ struct DoubleVectorMath: VectorMath {
     let zero = Vector(repeating: 0)
     let laneIndices = makeLaneIndices()
 
-    /// `e^x` for `x <= 0`; below -746 the result is 0. Subnormal results keep their precision:
-    /// when a lane's `2^n` is below the normal range the scale is applied in two halves.
+    /// `e^x` for `x <= 0`; below -746 the result is 0, and subnormal results keep their precision.
     @inline(__always)
     func exp(nonPositive x: Vector) -> Vector {
-        let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
-        let shifted = multiplyAdd(clamped, log2e, roundingMagic)
-        let n = shifted - roundingMagic  // round(x / ln 2)
-        let r = multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped))
+        let (r, shifted) = reducedExponent(x)
         var polynomial = multiplyAdd(r, p9, p8)
         polynomial = multiplyAdd(r, polynomial, p7)
         polynomial = multiplyAdd(r, polynomial, p6)
@@ -65,17 +62,7 @@ struct DoubleVectorMath: VectorMath {
         polynomial = multiplyAdd(r, polynomial, p2)
         polynomial = multiplyAdd(r, polynomial, p1)
         polynomial = multiplyAdd(r, polynomial, p0)
-        let expR = multiplyAdd(r * r, polynomial, r) + one
-        let shiftedBits = unsafeBitCast(shifted, to: IntVector.self)
-        if all(x .>= normalResultFloor) {
-            // Every 2^n is a normal Double: one scale (the common case, a well-predicted branch).
-            return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< 52, to: Vector.self)
-        }
-        let nInt = shiftedBits &- roundingMagicBits
-        let half = nInt &>> 1
-        let scaleA = unsafeBitCast((half &+ exponentBias) &<< 52, to: Vector.self)
-        let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 52, to: Vector.self)
-        return expR * scaleA * scaleB
+        return scaled(multiplyAdd(r * r, polynomial, r) + one, byTwoToThe: shifted, of: x)
     }
 
     /// `log(1 + x)` for `0 <= x <= 1`: `log(u)` for `u = 1 + x` rounded, plus the correction
@@ -90,29 +77,20 @@ struct DoubleVectorMath: VectorMath {
     @inline(__always)
     func log1p(unit x: Vector, inverseOfOnePlus inverse: Vector) -> Vector {
         let u = one + x
-        let bits = unsafeBitCast(u, to: IntVector.self)
-        return log(bits: bits, exponentOffset: IntVector()) + (x - (u - one)) * inverse
+        let (k, f) = split(bits: unsafeBitCast(u, to: IntVector.self), exponentOffset: IntVector())
+        return log(k, f) + (x - (u - one)) * inverse
     }
 
     /// `log(x)` for `x > 0` (subnormals included); `x = 0` gives a large negative finite value.
     @inline(__always)
     func log(positive x: Vector) -> Vector {
-        let isSubnormal = x .< smallestNormal
-        let scaled = x.replacing(with: x * twoTo52, where: isSubnormal)
-        let offset = IntVector().replacing(with: IntVector(repeating: 52), where: isSubnormal)
-        return log(bits: unsafeBitCast(scaled, to: IntVector.self), exponentOffset: offset)
+        let (k, f) = split(x)
+        return log(k, f)
     }
 
-    /// `log(x) - offset·log 2` for the normal `x` whose bits are given.
+    /// `k·ln 2 + log(f)` for `f` in `[sqrt(1/2), sqrt(2))`.
     @inline(__always)
-    private func log(bits: IntVector, exponentOffset: IntVector) -> Vector {
-        // Split x = 2^k · f with f in [sqrt(1/2), sqrt(2)).
-        let shiftedBits = bits &- sqrtHalfBits
-        let k = (shiftedBits &>> 52) &- exponentOffset
-        let fBits = (shiftedBits & mantissaMask) &+ sqrtHalfBits
-        let f = unsafeBitCast(fBits, to: Vector.self)
-        // k as a Double by the magic-number trick (|k| < 2^51): no generic conversion call.
-        let kDouble = unsafeBitCast(k &+ roundingMagicBits, to: Vector.self) - roundingMagic
+    private func log(_ k: Vector, _ f: Vector) -> Vector {
         let s = (f - one) / (f + one)
         let s2 = s * s
         var polynomial = multiplyAdd(s2, q6, q5)
@@ -124,6 +102,6 @@ struct DoubleVectorMath: VectorMath {
         let twoS = s + s
         let logF = multiplyAdd(twoS * s2, polynomial, twoS)
         // k·ln2 in two parts: k·ln2High is exact, so only the small terms round.
-        return multiplyAdd(kDouble, ln2High, multiplyAdd(kDouble, ln2Low, logF))
+        return multiplyAdd(k, ln2High, multiplyAdd(k, ln2Low, logF))
     }
 }

@@ -7,6 +7,7 @@
 /// products go through ``multiplyAdd(_:_:_:)``, fused only where the target has FMA.
 struct FloatVectorMath: VectorMath {
     typealias Vector = SIMD8<Float>
+    static let significandBits: Int32 = 23
 
     // exp
     let log2e = Vector(repeating: 1.442_695_04)
@@ -31,7 +32,7 @@ struct FloatVectorMath: VectorMath {
     let mantissaMask = IntVector(repeating: 0x007F_FFFF)
     let sqrtHalfBits = IntVector(repeating: 0x3F35_04F3)  // bit pattern of sqrt(1/2)
     let ln2 = Vector(repeating: 0.693_147_18)
-    let twoTo23 = Vector(repeating: 8_388_608)
+    let significandScale = Vector(repeating: 8_388_608)  // 2^23
     let smallestNormal = Vector(repeating: Float.leastNormalMagnitude)
     let one = Vector(repeating: 1)
     let greatestFinite = Vector(repeating: .greatestFiniteMagnitude)
@@ -41,26 +42,12 @@ struct FloatVectorMath: VectorMath {
     /// `[0, 1, 2, ...]`.
     let laneIndices = makeLaneIndices()
 
-    /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision:
-    /// when a lane's `2^n` is below the normal range the scale is applied in two halves.
+    /// `e^x` for `x <= 0`; below -104 the result is 0, and subnormal results keep their precision.
     @inline(__always)
     func exp(nonPositive x: Vector) -> Vector {
-        let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
-        let shifted = multiplyAdd(clamped, log2e, roundingMagic)
-        let n = shifted - roundingMagic  // round(x / ln 2)
-        let r = multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped))
+        let (r, shifted) = reducedExponent(x)
         let polynomial = multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, p4, p3), p2), p1), p0)
-        let expR = multiplyAdd(r * r, polynomial, r) + one
-        let shiftedBits = unsafeBitCast(shifted, to: IntVector.self)
-        if all(x .>= normalResultFloor) {
-            // Every 2^n is a normal Float: one scale (the common case, a well-predicted branch).
-            return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< 23, to: Vector.self)
-        }
-        let nInt = shiftedBits &- roundingMagicBits
-        let half = nInt &>> 1
-        let scaleA = unsafeBitCast((half &+ exponentBias) &<< 23, to: Vector.self)
-        let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 23, to: Vector.self)
-        return expR * scaleA * scaleB
+        return scaled(multiplyAdd(r * r, polynomial, r) + one, byTwoToThe: shifted, of: x)
     }
 
     /// `log(1 + x)` for `0 <= x <= 1`, as `2·atanh(x / (2 + x))`.
@@ -88,18 +75,8 @@ struct FloatVectorMath: VectorMath {
     /// which callers turn into 0 through `exp`.
     @inline(__always)
     func log(positive x: Vector) -> Vector {
-        let isSubnormal = x .< smallestNormal
-        let scaled = x.replacing(with: x * twoTo23, where: isSubnormal)
-        let bits = unsafeBitCast(scaled, to: IntVector.self)
-        // Split x = 2^k · f with f in [sqrt(1/2), sqrt(2)).
-        let shiftedBits = bits &- sqrtHalfBits
-        var k = (shiftedBits &>> 23)
-        let fBits = (shiftedBits & mantissaMask) &+ sqrtHalfBits
-        let f = unsafeBitCast(fBits, to: Vector.self)
-        k = k.replacing(with: k &- 23, where: isSubnormal)
-        // k as a Float by the magic-number trick (|k| < 2^22): no generic conversion call.
-        let kFloat = unsafeBitCast(k &+ roundingMagicBits, to: Vector.self) - roundingMagic
+        let (k, f) = split(x)
         let s = (f - one) / (f + one)
-        return multiplyAdd(kFloat, ln2, atanhSeries(s))
+        return multiplyAdd(k, ln2, atanhSeries(s))
     }
 }
