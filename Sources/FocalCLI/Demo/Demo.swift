@@ -39,6 +39,10 @@ struct Demo: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var reading: CSVReadingOptions
 
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
+    @OptionGroup var validationFile: ValidationDataOption
+
     @OptionGroup var threading: ThreadOptions<Demo>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -49,7 +53,8 @@ struct Demo: ParsableCommand, ThreadsHelp {
         if let data, data.isEmpty { throw ValidationError("--data: the file name is empty") }
         try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out: the file name is empty") }
-        try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data)])
+        try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data), ("--validation-data", validationFile.validationData)])
+        try StandardInput.refuseSharing([("--data", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The configuration shared by the three trainings (the loss is set per training).
@@ -61,11 +66,14 @@ struct Demo: ParsableCommand, ThreadsHelp {
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
         try OutputFileOption.checkFolder(out, option: "--out")
         let demoData = try data.map {
-            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet,
-                              option: "--data", command: .demo)
-        } ?? DemoData.embedded()
+            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, columns: featureColumns.columns(reading),
+                              showsProgress: !progressOutput.quiet, option: "--data", command: .demo)
+        } ?? DemoData.embedded(columns: featureColumns.columns(reading))
+        let validation = try validationFile.rows(
+            for: demoData.dataset, labelColumn: demoData.labelColumn, reading: reading, showsProgress: !progressOutput.quiet,
+            command: .demo)
         let result = try DemoRun.run(
-            demoData, base: try baseConfiguration(), threads: threading.threads,
+            demoData, validation: validation, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in
                 progress?.write("[\(index + 1)/3] training \(name) on \(demoData.name)\n")
             },

@@ -22,8 +22,12 @@ enum DemoTable {
         let data = result.data.dataset, split = result.split, config = result.configuration
         var text = "data: \(result.data.name), \(data.rowCount) rows, \(data.featureCount) features, "
             + "minority class '\(result.data.positiveClass)': \(data.classCounts[1]) rows (1:\(format(Double(data.classCounts[0]) / Double(data.classCounts[1]), digits: 1)))\n"
-        text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train "
-            + "(\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold), "
+        let run = result.models[0].model.summary
+        // With --validation-data every training row trains.
+        let validation = run.trainingRows == split.training.rowCount
+            ? "all of them train; the \(run.validationRows) rows of --validation-data validate and choose the threshold"
+            : "\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold"
+        text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train (\(validation)), "
             + "\(split.test.rowCount) test rows (\(split.test.classCounts[1]) minority)\n"
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs, batch \(config.batchSize); "
             + "same split, seed and initial weights for the three losses\n"

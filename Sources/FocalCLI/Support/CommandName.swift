@@ -15,9 +15,17 @@ enum CommandName: String {
         }
     }
 
+    /// The options on which columns to read (as ``OptionNames`` spells them) the command takes.
+    var columnOptions: Set<String> {
+        switch self {
+        case .train, .demo, .tune: return ["--label", "--ignore-columns", "--feature-columns", "--id-column"]
+        case .evaluate, .predict: return ["--ignore-columns", "--id-column"]
+        }
+    }
+
     /// Whether the command takes the option `name` (`--lr`, or `--loss focal` by its first word).
     func offers(_ name: String) -> Bool {
         let option = name.split(separator: " ").first.map(String.init) ?? name
-        return trainingOptions.contains(option)
+        return trainingOptions.contains(option) || columnOptions.contains(option)
     }
 }

@@ -21,11 +21,11 @@ struct DemoData {
     /// The embedded mammography data set (Woods et al. 1993; 11,183 rows, 260 positive).
     ///
     /// - Throws: ``CLIError`` when the resource is missing from the installation.
-    static func embedded() throws -> DemoData {
+    static func embedded(columns: ColumnSelection = ColumnSelection()) throws -> DemoData {
         guard let url = Bundle.module.url(forResource: "mammography", withExtension: "csv") else {
             throw CLIError(verbatim: "the embedded data set \(embeddedName) is missing from the installation (resource bundle not found)")
         }
-        return try load(url: url, name: embeddedName, label: "label", option: "data", command: .demo)
+        return try load(url: url, name: embeddedName, label: "label", columns: columns, option: "data", command: .demo)
     }
 
     /// Loads the CSV file the user named (`-`: standard input, named `stdin`).
@@ -34,36 +34,40 @@ struct DemoData {
     ///   - path: The file, as given.
     ///   - label: The label column (default: the last column).
     ///   - delimiter: The CSV delimiter (default: detected from the header line).
+    ///   - columns: Which columns are features (default: every column but the label).
     ///   - showsProgress: Whether to show loading progress on a terminal.
     ///   - option: How the file was given, for error messages (`--data` or `DATA`).
     ///   - command: The command loading it, whose options the messages name (default: `demo` for
     ///     `--data`, `tune` otherwise).
     /// - Throws: ``CLIError``, one line naming the file and the problem.
     static func load(
-        path: String, label: String?, delimiter: CSVDelimiter? = nil, showsProgress: Bool = false, option: String,
-        command: CommandName? = nil
+        path: String, label: String?, delimiter: CSVDelimiter? = nil, columns: ColumnSelection = ColumnSelection(),
+        showsProgress: Bool = false, option: String, command: CommandName? = nil
     ) throws -> DemoData {
         try load(
             table: { () throws(DataError) in
                 try CSVReadingOptions.table(path: path, delimiter: delimiter, showsProgress: showsProgress)
             },
-            name: CSVInput.displayName(path), label: label, option: option,
+            name: CSVInput.displayName(path), label: label, columns: columns, option: option,
             command: command ?? (option == "--data" ? .demo : .tune))
     }
 
-    private static func load(url: URL, name: String, label: String?, option: String, command: CommandName) throws -> DemoData {
+    private static func load(
+        url: URL, name: String, label: String?, columns: ColumnSelection, option: String, command: CommandName
+    ) throws -> DemoData {
         try load(table: { () throws(DataError) in try CSVTable(contentsOf: url, fileName: name) }, name: name,
-                 label: label, option: option, command: command)
+                 label: label, columns: columns, option: option, command: command)
     }
 
     private static func load(
-        table read: () throws(DataError) -> CSVTable, name: String, label: String?, option: String, command: CommandName
+        table read: () throws(DataError) -> CSVTable, name: String, label: String?, columns: ColumnSelection, option: String,
+        command: CommandName
     ) throws -> DemoData {
         let table: CSVTable
         let dataset: Dataset
         do {
             table = try read()
-            dataset = try Dataset(table: table, labelColumn: label)
+            dataset = try Dataset(table: table, labelColumn: label, columns: columns)
         } catch {
             throw CLIError(verbatim: "\(option) \(error.commandLineDescription(for: command))")
         }

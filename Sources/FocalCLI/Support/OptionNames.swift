@@ -11,6 +11,19 @@ enum OptionNames {
         case .lossKind(let kind): return "--loss \(kind.rawValue)"
         case .missingValues(.imputeTrainingMean): return "--impute-missing"
         case .missingValues(.reject): return "no --impute-missing"
+        case .column(let role): return name(of: role)
+        }
+    }
+
+    /// The option that gives a column `role`: `--label`, `--ignore-columns`, `--feature-columns`,
+    /// `--id-column`; the model's features are no option (its file names them).
+    static func name(of role: ColumnRole) -> String {
+        switch role {
+        case .label: return "--label"
+        case .ignored: return "--ignore-columns"
+        case .feature: return "--feature-columns"
+        case .id: return "--id-column"
+        case .modelFeature: return "the model's features"
         }
     }
 

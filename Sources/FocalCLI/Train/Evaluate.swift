@@ -47,7 +47,8 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
+            dataset = try trained.labelledData(
+                from: reading.table(path: data, showsProgress: !progressOutput.quiet), columns: reading.columns())
         } catch {
             throw CLIError(error, command: .evaluate)
         }

@@ -63,8 +63,10 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "AdamW weight decay, >= 0 (default 0.01; --optimizer adamw only).")
     var weightDecay: Double?
 
-    @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
-    var validation: Double = 0.2
+    @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row (default 0.2; not used with --validation-data).")
+    var validation: Double?
+
+    @OptionGroup var validationFile: ValidationDataOption
 
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
@@ -83,6 +85,8 @@ struct Train: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var reading: CSVReadingOptions
 
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
     @OptionGroup var threading: ThreadOptions<Train>
 
     @OptionGroup var progressOutput: ProgressOptions
@@ -97,7 +101,11 @@ struct Train: ParsableCommand, ThreadsHelp {
         _ = try configuration()
         try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
-        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data)])
+        if let validation, let validationData = validationFile.validationData {
+            throw ValidationError("--validation \(validation) holds out rows of the data; it cannot go with --validation-data \(validationData)")
+        }
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data), ("--validation-data", validationFile.validationData)])
+        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The training configuration the options describe (usage errors as `ValidationError`).
@@ -128,7 +136,7 @@ struct Train: ParsableCommand, ThreadsHelp {
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
-                batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
+                batchSize: batchSize, validationFraction: validation ?? 0.2, seed: seed, earlyStoppingPatience: patience,
                 priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)
@@ -151,20 +159,24 @@ struct Train: ParsableCommand, ThreadsHelp {
         let loadStart = clock.now
         let dataset: Dataset
         let table: CSVTable
+        let missingValues: MissingValuePolicy = imputeMissing ? .imputeTrainingMean : .reject
         do {
             table = try reading.table(path: data, showsProgress: progress != nil)
-            dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
+            dataset = try Dataset(table: table, labelColumn: label, columns: featureColumns.columns(reading), missingValues: missingValues)
         } catch {
             throw CLIError(error)
         }
-        let loadTime = clock.now - loadStart
         let labelColumn = label ?? table.header[table.header.count - 1]
+        let validationRows = try validationFile.rows(
+            for: dataset, labelColumn: labelColumn, reading: reading, missingValues: missingValues, showsProgress: progress != nil,
+            command: .train)
+        let loadTime = clock.now - loadStart
         let trainer = Trainer(configuration: configuration, threads: threading.threads)
         let model: TrainedModel
         let trainStart = clock.now
         do {
             model = try trainer.train(
-                dataset, labelColumn: labelColumn, missingValues: imputeMissing ? .imputeTrainingMean : .reject,
+                dataset, validation: validationRows, labelColumn: labelColumn, missingValues: missingValues,
                 progress: progress.map { progress in { progress.handle($0) } })
         } catch {
             throw CLIError(error)
@@ -174,7 +186,8 @@ struct Train: ParsableCommand, ThreadsHelp {
         if json {
             let report = TrainingReportJSON(
                 model: model, modelPath: out, data: CSVInput.displayName(data),
-                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads)
+                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads,
+                validationData: validationFile.validationData.map(CSVInput.displayName))
             return (model, try report.text())
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
@@ -182,10 +195,14 @@ struct Train: ParsableCommand, ThreadsHelp {
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
         if let validation = model.summary.validation {
-            text += "validation (\(model.summary.validationRows) rows):\n"
+            let source = validationFile.validationData.map { ", --validation-data \(CSVInput.displayName($0))" } ?? ""
+            text += "validation (\(model.summary.validationRows) rows\(source)):\n"
             text += TrainingReportText.table(validation, classNames: model.classNames)
         } else if model.summary.validationRows == 0 {
             text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
+        } else if let validationData = validationFile.validationData {
+            text += "the \(model.summary.validationRows) rows of --validation-data \(CSVInput.displayName(validationData)) lack a class: "
+                + "no validation metrics; threshold 0.5\n"
         } else {
             text += "the \(model.summary.validationRows) validation rows lack a class: no validation metrics; "
                 + "threshold 0.5 (use a larger --validation)\n"

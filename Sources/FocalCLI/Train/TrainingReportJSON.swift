@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Keys: `model` (the path written), `data`, `architecture`, `loss`, `classNames`,
 /// `positiveClass` (binary models: class 1; otherwise null), `trainingRows`,
-/// `trainingClassCounts` (class name to rows), `validationRows`, `selectedEpoch`, `stoppedEarly`,
+/// `trainingClassCounts` (class name to rows), `validationRows`, `validationData` (the file of
+/// `--validation-data`, or null when the validation rows are held out), `selectedEpoch`, `stoppedEarly`,
 /// `threshold`, `validation` (the validation metrics, as `focal evaluate --json` gives them, or
 /// null without validation metrics), `loadSeconds`, `trainSeconds` and `threads`.
 struct TrainingReportJSON {
@@ -15,6 +16,8 @@ struct TrainingReportJSON {
     let loadSeconds: Duration
     let trainSeconds: Duration
     let threads: Int
+    /// The file of `--validation-data` as messages name it, or `nil`.
+    var validationData: String? = nil
 
     /// The object on one line, with a final newline; keys sorted.
     func text() throws -> String {
@@ -29,6 +32,7 @@ struct TrainingReportJSON {
             "trainingRows": summary.trainingRows,
             "trainingClassCounts": Dictionary(uniqueKeysWithValues: zip(model.classNames, summary.trainingClassCounts)),
             "validationRows": summary.validationRows,
+            "validationData": validationData as Any? ?? NSNull(),
             "selectedEpoch": summary.selectedEpoch,
             "stoppedEarly": summary.stoppedEarly,
             "threshold": model.threshold,

@@ -40,6 +40,10 @@ struct Tune: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var reading: CSVReadingOptions
 
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
+    @OptionGroup var validationFile: ValidationDataOption
+
     @OptionGroup var threading: ThreadOptions<Tune>
 
     @Flag(help: "Print the grid as one JSON object instead of the table.")
@@ -51,6 +55,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
         _ = try settings()
         guard (1...100).contains(seeds) else { throw ValidationError("--seeds: must be in 1...100, got \(seeds)") }
         try ThreadCount.validate(threading.threads)
+        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
@@ -74,10 +79,14 @@ struct Tune: ParsableCommand, ThreadsHelp {
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
         let (base, gammas, alphas) = try settings()
         let demoData = try DemoData.load(
-            path: data, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet, option: "DATA",
+            path: data, label: label, delimiter: reading.delimiter, columns: featureColumns.columns(reading),
+            showsProgress: !progressOutput.quiet, option: "DATA",
+            command: .tune)
+        let validation = try validationFile.rows(
+            for: demoData.dataset, labelColumn: demoData.labelColumn, reading: reading, showsProgress: !progressOutput.quiet,
             command: .tune)
         let result = try TuneGrid.run(
-            demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
+            demoData, validation: validation, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
             workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
         return (CommandOutput(standardOutput: json ? TuneTable.json(result) : TuneTable.text(result)), result)
     }

@@ -17,7 +17,8 @@ enum TuneTable {
             + "(\(result.data.dataset.classCounts[1]) rows); test split \(result.split.test.rowCount) rows "
             + "(\(result.split.test.classCounts[1]) minority), the same for every run\n"
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs; "
-            + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order and validation rows\n"
+            + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order"
+            + (result.validationRows.map { "; every run validates on the \($0) rows of --validation-data\n" } ?? " and validation rows\n")
         text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
         let best = result.best
         let labelWidth = 14, columnWidth = 18

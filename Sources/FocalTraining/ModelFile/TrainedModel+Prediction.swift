@@ -75,17 +75,28 @@ extension TrainedModel {
     /// The labelled rows of a CSV table, read with the model's schema: its feature columns (by
     /// name, in any order), its label column and its classes.
     ///
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features or its label column among them is an error.
     /// - Throws: a ``DataError`` naming the file, line and column.
-    public func labelledData(from table: CSVTable) throws(DataError) -> Dataset {
+    public func labelledData(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> Dataset {
         try Dataset(table: table, featureNames: featureNames, labelColumn: labelColumn, classNames: classNames,
-                    missingValues: missingValues)
+                    columns: columns, missingValues: missingValues)
     }
 
     /// The feature rows of a CSV table in the model's feature order (the label column, if any,
     /// and other columns are ignored).
     ///
-    /// - Throws: a ``DataError`` naming the file, line and column.
-    public func features(from table: CSVTable) throws(DataError) -> [Float] {
-        try table.features(columns: table.columnIndices(featureNames), missingValues: missingValues)
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features among them is an error.
+    /// - Throws: a ``DataError`` naming the file, line and column;
+    ///   ``DataError/unknownColumn(file:column:role:header:)`` for a feature the header lacks.
+    public func features(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> [Float] {
+        try table.requireDistinctColumns()
+        let indices = try columns.modelFeatureIndices(featureNames, in: table, labelIndex: nil)
+        return try table.features(columns: indices, missingValues: missingValues)
     }
 }

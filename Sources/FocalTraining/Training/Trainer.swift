@@ -31,6 +31,10 @@ public struct Trainer: Sendable {
     ///
     /// - Parameters:
     ///   - data: The labelled rows (at least two classes).
+    ///   - validation: Rows to validate on instead of a split of `data` (every row of `data` then
+    ///     trains, and ``TrainingConfiguration/validationFraction`` is not used): the same feature
+    ///     and class names as `data` (see ``Dataset/init(table:featureNames:labelColumn:classNames:columns:missingValues:)``).
+    ///     `nil` (the default) splits `data`.
     ///   - labelColumn: The label column's name, stored in the model (default `label`).
     ///   - missingValues: How the data's missing values were read, stored in the model so
     ///     prediction treats them alike (default: from whether `data` holds NaN).
@@ -38,10 +42,14 @@ public struct Trainer: Sendable {
     /// - Returns: The model, with the epoch history and validation metrics in its ``TrainedModel/summary``.
     /// - Throws: ``TrainingError``: data unsuited to the settings, or a loss that became non-finite.
     public func train(
-        _ data: Dataset, labelColumn: String = "label", missingValues: MissingValuePolicy? = nil,
+        _ data: Dataset, validation: Dataset? = nil, labelColumn: String = "label", missingValues: MissingValuePolicy? = nil,
         progress: ((TrainingEvent) -> Void)? = nil
     ) throws(TrainingError) -> TrainedModel {
-        let prepared = try PreparedData(data, configuration: configuration)
+        let prepared = if let validation {
+            try PreparedData(training: data, validation: validation, configuration: configuration)
+        } else {
+            try PreparedData(data, configuration: configuration)
+        }
         let epochs = try runEpochs(on: prepared, progress: progress)
         let policy = missingValues ?? (data.features.contains(where: \.isNaN) ? .imputeTrainingMean : .reject)
         return try model(from: epochs, prepared: prepared, data: data, labelColumn: labelColumn, missingValues: policy)
