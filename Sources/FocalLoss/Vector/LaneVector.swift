@@ -29,6 +29,15 @@ extension SIMD8: LaneIntegers where Scalar == Int32 {}
 extension SIMD4: LaneVector where Scalar == Double {}
 extension SIMD4: LaneIntegers where Scalar == Int64 {}
 
+/// Whether every lane of `mask` is set, for the 32-byte masks of the lane types (eight `Int32`
+/// or four `Int64` lanes): the words of the mask ANDed, where the standard library's `all` is a
+/// lane reduction that generic code may call out of line (it did in ``VectorMath``'s `exp`).
+@inline(__always)
+func allLanes<Storage>(_ mask: SIMDMask<Storage>) -> Bool {
+    let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return words.0 & words.1 & words.2 & words.3 == .max
+}
+
 /// `a · b + c` for a vector of lanes, as one fused multiply-add instruction where the target has
 /// one, and as a multiply and an add where it has not.
 @_transparent

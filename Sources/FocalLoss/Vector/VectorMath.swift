@@ -73,7 +73,7 @@ extension VectorMath {
     func scaled(_ expR: Vector, byTwoToThe shifted: Vector, of x: Vector) -> Vector {
         let shiftedBits = unsafeBitCast(shifted, to: IntVector.self)
         let shift = Self.significandBits
-        if all(x .>= normalResultFloor) {
+        if allLanes(x .>= normalResultFloor) {
             // Every 2^n is a normal number: one scale (the common case, a well-predicted branch).
             return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< shift, to: Vector.self)
         }
