@@ -9,6 +9,7 @@ macro-F1 (multi-class), mean of the seeds, set beside the PyTorch figure of BASE
 
     swift build -c release --product focal
     python3 scripts/quality_table.py [--focal .build/release/focal] [--data ../shared/data] [--jobs 2]
+    python3 scripts/quality_table.py --only phoneme --write-split .   # only phoneme-train.csv, phoneme-test.csv
 
 Settings: the baselines' own, recovered by search (a PyTorch replica with them reproduces every
 figure of BASELINES.md): Adam, batch 256, 100 epochs, output biases starting at zero
@@ -68,7 +69,7 @@ def split(data_dir, name, out_dir):
     train, test = train_test_split(np.arange(len(lines)), test_size=0.3, stratify=y, random_state=0)
     files = []
     for part, rows in (("train", train), ("test", test)):
-        file = os.path.join(out_dir, f"{name}.{part}.csv")
+        file = os.path.join(out_dir, f"{name}-{part}.csv")
         with open(file, "w") as f:
             f.write(header + "\n" + "\n".join(lines[i] for i in rows) + "\n")
         files.append(file)
@@ -95,6 +96,8 @@ def main():
     parser.add_argument("--models", default="lr,mlp")
     parser.add_argument("--mlp-args", default="", help="replace the MLP settings, e.g. '--model mlp:32 --lr 0.003 --epochs 100'")
     parser.add_argument("--batch-size", default=BATCH)
+    parser.add_argument("--write-split", metavar="DIR",
+                        help="only write each data set's split, as NAME-train.csv and NAME-test.csv in DIR")
     args = parser.parse_args()
     if args.mlp_args:
         MODELS["mlp"] = args.mlp_args.split()
@@ -102,6 +105,11 @@ def main():
         if name not in args.models.split(","):
             del MODELS[name]
     names = args.only.split(",") if args.only else ["phoneme", "mammography", "yeast", "page_blocks"]
+    if args.write_split:
+        require_data(args.data, names)
+        for name in names:
+            split(args.data, name, args.write_split)
+        return
     require_data(args.data, names, extra=["BASELINES.md"])
     reference = baselines(os.path.join(args.data, "BASELINES.md"))
     seeds = [int(s) for s in args.seeds.split(",")]

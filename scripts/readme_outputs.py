@@ -14,9 +14,25 @@ A fenced block is regenerated when the line before it (blank lines aside) is a m
     <!-- setup: COMMAND -->       runs COMMAND in the scratch folder and shows nothing (inputs a
                                   session needs that the README does not show how to make).
 
-`focal` is the release build (`swift build -c release --product focal` runs first unless
---no-build) and comes first on PATH. Commands run with the README's data only, never with files
-outside the repository. Python is a tool here, never a dependency of the package.
+Options go between `session` or `run` and the command, as NAME=VALUE words:
+
+    elide=WORD:K   a run of more than 2K consecutive output lines that start with WORD (the
+                   progress lines of `focal train`, one per epoch) keeps its first K and its
+                   last K lines, with a `...` line between them.
+    tail=N         each command's output keeps its last N lines, after a `...` line when lines
+                   were cut.
+    in=repo        the session runs in the repository root instead of the scratch folder.
+
+Durations vary from run to run: a line starting with `time:` is compared with its numbers
+masked, and a block whose only difference is such numbers keeps the README's text (so the
+README does not change on every run, and --check does not fail on a slower machine).
+
+`focal` is the release build (`swift build -c release` of it and of the README's two examples
+runs first unless --no-build) and comes first on PATH; $REPO names the repository root. The commands use the
+repository's files, NumPy (the `focal loss` inputs), PyTorch (`scripts/parity_torch.py`), and,
+for the training examples, `phoneme.csv` from the project's shared data folder (`../shared/data`
+beside the repository, as CI has it), split by `scripts/quality_table.py --write-split`.
+Python is a tool here, never a dependency of the package.
 """
 
 from __future__ import annotations
@@ -34,6 +50,57 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MARKER = re.compile(r"^<!-- (output|setup): ?(.*?) ?-->$")
 FENCE = re.compile(r"^```")
 MARK = "@@readme-output-end@@"
+PRODUCTS = ("focal", "QuickStart", "Segmentation")
+OPTION = re.compile(r"^(elide|tail|in)=(\S+)$")
+VOLATILE = re.compile(r"^time: ")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def parse_marker(argument: str) -> tuple[str, dict[str, str], str]:
+    """Splits an output marker's text into its mode, its NAME=VALUE options and its command."""
+    words = argument.split(" ")
+    mode, options, index = words[0], {}, 1
+    while index < len(words) and OPTION.match(words[index]):
+        name, value = OPTION.match(words[index]).groups()
+        options[name] = value
+        index += 1
+    command = " ".join(words[index:])
+    if mode == "session" and command:
+        raise SystemExit(f"readme_outputs.py: a session marker takes options only, not '{command}'")
+    if options.get("in", "repo") != "repo":
+        raise SystemExit(f"readme_outputs.py: in={options['in']}: the only other folder is in=repo")
+    return mode, options, command
+
+
+def shorten(output: list[str], options: dict[str, str]) -> list[str]:
+    """Applies the marker's `elide=WORD:K` and `tail=N` options to one command's output lines."""
+    if "elide" in options:
+        word, keep = options["elide"].rsplit(":", 1)
+        keep = int(keep)
+        result: list[str] = []
+        index = 0
+        while index < len(output):
+            end = index
+            while end < len(output) and output[end].startswith(word):
+                end += 1
+            if end - index > 2 * keep:
+                result += output[index:index + keep] + ["..."] + output[end - keep:end]
+                index = end
+            elif end > index:
+                result += output[index:end]
+                index = end
+            else:
+                result.append(output[index])
+                index += 1
+        output = result
+    if "tail" in options and len(output) > int(options["tail"]):
+        output = ["..."] + output[len(output) - int(options["tail"]):]
+    return output
+
+
+def normalised(lines: list[str]) -> list[str]:
+    """The lines with the numbers of `time:` lines masked (durations and thread counts vary)."""
+    return [NUMBER.sub("#", line) if VOLATILE.match(line) else line for line in lines]
 
 
 def commands_of(lines: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -67,7 +134,7 @@ def balanced(text: str) -> bool:
         return False
 
 
-def run_session(pairs, folder: str, env: dict) -> list[str]:
+def run_session(pairs, folder: str, env: dict, options: dict[str, str]) -> list[str]:
     """Runs a console block's commands in one bash process; returns the block's new lines."""
     script = []
     for command, _ in pairs:
@@ -79,14 +146,14 @@ def run_session(pairs, folder: str, env: dict) -> list[str]:
     lines: list[str] = []
     for (command, _), output in zip(pairs, outputs):
         lines += command
-        lines += output.rstrip("\n").split("\n") if output.strip() else []
+        lines += shorten(output.rstrip("\n").split("\n"), options) if output.strip() else []
     return lines
 
 
 def regenerate(text: str, env: dict, folder: str) -> str:
     lines = text.split("\n")
     result: list[str] = []
-    pending: tuple[str, str] | None = None
+    pending: tuple[str, dict[str, str], str] | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -99,7 +166,7 @@ def regenerate(text: str, env: dict, folder: str) -> str:
                 if status.returncode != 0:
                     raise SystemExit(f"readme_outputs.py: setup failed: {argument}\n{status.stdout}")
             else:
-                pending = (argument.split(" ", 1)[0], argument.split(" ", 1)[1] if " " in argument else "")
+                pending = parse_marker(argument)
             result.append(line)
             index += 1
             continue
@@ -107,18 +174,21 @@ def regenerate(text: str, env: dict, folder: str) -> str:
             end = index + 1
             while end < len(lines) and not FENCE.match(lines[end]):
                 end += 1
-            body = lines[index + 1:end]
-            mode, command = pending
+            quoted = lines[index + 1:end]
+            mode, options, command = pending
             if mode == "session":
-                body = run_session(commands_of(body), folder, env)
+                where = ROOT if options.get("in") == "repo" else folder
+                body = run_session(commands_of(quoted), where, env, options)
             elif mode == "run":
                 completed = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env,
                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
                 if completed.returncode != 0:
                     raise SystemExit(f"readme_outputs.py: `{command}` exited with {completed.returncode}")
-                body = completed.stdout.rstrip("\n").split("\n")
+                body = shorten(completed.stdout.rstrip("\n").split("\n"), options)
             else:
                 raise SystemExit(f"readme_outputs.py: unknown output marker '{mode}'")
+            if normalised(body) == normalised(quoted):
+                body = quoted
             result.append(line)
             result += body
             result.append(lines[end])
@@ -139,14 +209,17 @@ def main() -> int:
     parser.add_argument("--readme", default=os.path.join(ROOT, "README.md"))
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "focal"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        for product in PRODUCTS:
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
     binary_folder = os.path.join(ROOT, ".build", "release")
-    if not os.access(os.path.join(binary_folder, "focal"), os.X_OK):
-        raise SystemExit("readme_outputs.py: no release build of focal; run without --no-build")
+    for product in PRODUCTS:
+        if not os.access(os.path.join(binary_folder, product), os.X_OK):
+            raise SystemExit(f"readme_outputs.py: no release build of {product}; run without --no-build")
     env = dict(os.environ)
     env["PATH"] = binary_folder + os.pathsep + env.get("PATH", "")
     env["COLUMNS"] = "100"
+    env["REPO"] = ROOT
     with open(args.readme, encoding="utf-8") as f:
         current = f.read()
     with tempfile.TemporaryDirectory(prefix="focal-readme-") as folder:
