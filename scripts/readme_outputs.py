@@ -22,6 +22,9 @@ Options go between `session` or `run` and the command, as NAME=VALUE words:
     tail=N         each command's output keeps its last N lines, after a `...` line when lines
                    were cut.
     in=repo        the session runs in the repository root instead of the scratch folder.
+    needs=M[,M]    the commands import these Python modules (torch, sklearn); where one is not
+                   installed the block is left as it is and reported as not checked. A setup
+                   marker takes the same option before its command.
 
 Durations vary from run to run: a line starting with `time:` is compared with its numbers
 masked, and a block whose only difference is such numbers keeps the README's text (so the
@@ -39,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import os
 import re
 import shlex
@@ -51,7 +55,7 @@ MARKER = re.compile(r"^<!-- (output|setup): ?(.*?) ?-->$")
 FENCE = re.compile(r"^```")
 MARK = "@@readme-output-end@@"
 PRODUCTS = ("focal", "QuickStart", "Segmentation")
-OPTION = re.compile(r"^(elide|tail|in)=(\S+)$")
+OPTION = re.compile(r"^(elide|tail|in|needs)=(\S+)$")
 VOLATILE = re.compile(r"^time: ")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -70,6 +74,12 @@ def parse_marker(argument: str) -> tuple[str, dict[str, str], str]:
     if options.get("in", "repo") != "repo":
         raise SystemExit(f"readme_outputs.py: in={options['in']}: the only other folder is in=repo")
     return mode, options, command
+
+
+def missing_modules(options: dict[str, str]) -> list[str]:
+    """The Python modules a marker's `needs=` option names that are not installed."""
+    names = [name for name in options.get("needs", "").split(",") if name]
+    return [name for name in names if importlib.util.find_spec(name) is None]
 
 
 def shorten(output: list[str], options: dict[str, str]) -> list[str]:
@@ -161,6 +171,14 @@ def regenerate(text: str, env: dict, folder: str) -> str:
         if marker:
             kind, argument = marker.groups()
             if kind == "setup":
+                _, setup_options, argument = parse_marker("setup " + argument)
+                missing = missing_modules(setup_options)
+                if missing:
+                    print(f"readme_outputs.py: line {index + 1}: setup skipped, needs {', '.join(missing)}",
+                          file=sys.stderr)
+                    result.append(line)
+                    index += 1
+                    continue
                 status = subprocess.run(["bash", "-c", argument], cwd=folder, env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                 if status.returncode != 0:
@@ -176,7 +194,12 @@ def regenerate(text: str, env: dict, folder: str) -> str:
                 end += 1
             quoted = lines[index + 1:end]
             mode, options, command = pending
-            if mode == "session":
+            missing = missing_modules(options)
+            if missing:
+                print(f"readme_outputs.py: line {index + 1}: not checked, needs {', '.join(missing)}",
+                      file=sys.stderr)
+                body = quoted
+            elif mode == "session":
                 where = ROOT if options.get("in") == "repo" else folder
                 body = run_session(commands_of(quoted), where, env, options)
             elif mode == "run":
