@@ -23,7 +23,7 @@ struct QualityTerm<Scalar: FocalScalar>: SigmoidElementTerm {
         var bracket = distance
         if beta != 0, distance > 0 {
             let ratio = t == 1 ? p : (t == 0 ? q : p * q / distance)
-            bracket += beta * ce * ratio
+            bracket += beta * (ratio * ce)  // ratio·ce is bounded; ce alone may be near the type's largest
         }
         let derivative = factor * bracket
         return (factor * ce, d > 0 ? -derivative : (d < 0 ? derivative : 0))
