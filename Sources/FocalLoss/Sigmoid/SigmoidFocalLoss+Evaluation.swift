@@ -14,8 +14,15 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
     var hasUncountedItems: Bool { false }
     func isCounted(_ item: Int) -> Bool { true }
 
-    /// `Float` logits take the vector kernel, which checks logits and targets as it goes.
-    var checksElementsInPass: Bool { Scalar.self == Float.self && loss.input == .logits && loss.variant == .focal }
+    /// `Float` logits take the vector kernels.
+    var usesVectorKernel: Bool { Scalar.self == Float.self && loss.input == .logits }
+
+    /// The vector kernels check logits and targets as they go (focal-star's hard targets are
+    /// scanned before the pass).
+    var checksElementsInPass: Bool {
+        if case .focalStar = loss.variant { return false }
+        return usesVectorKernel
+    }
 
     func scanElements() throws(FocalLossError) {
         switch loss.input {
@@ -34,7 +41,7 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         let operands = Operands(
             x: predictions.baseAddress!, t: targets.baseAddress!, w: buffers.weights?.baseAddress,
             losses: buffers.losses?.baseAddress, gradient: buffers.gradient?.baseAddress, scale: buffers.scale)
-        let vectorized = checksElementsInPass
+        let vectorized = usesVectorKernel
         var total = 0.0
         plan.forEachRun(in: items) { start, end, alphaOffset, alphaStride in
             total += vectorized
@@ -119,14 +126,12 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         }
         return plan.alphaPositive.withUnsafeBufferPointer { positive in
             plan.alphaNegative.withUnsafeBufferPointer { negative in
-                SigmoidVectorKernel().run(
-                    SigmoidVectorKernel.Operands(
-                        logits: float(o.x + start), targets: float(o.t + start), weights: o.w.map { float($0 + start) },
-                        alphaPositive: float(positive.baseAddress! + alphaOffset),
-                        alphaNegative: float(negative.baseAddress! + alphaOffset),
-                        alphaStride: alphaStride, count: end - start, scale: Float(o.scale),
-                        losses: o.losses.map { float($0 + start) }, gradient: o.gradient.map { float($0 + start) }),
-                    gamma: Float(loss.gamma))
+                runVector(SigmoidVectorKernel.Operands(
+                    logits: float(o.x + start), targets: float(o.t + start), weights: o.w.map { float($0 + start) },
+                    alphaPositive: float(positive.baseAddress! + alphaOffset),
+                    alphaNegative: float(negative.baseAddress! + alphaOffset),
+                    alphaStride: alphaStride, count: end - start, scale: Float(o.scale),
+                    losses: o.losses.map { float($0 + start) }, gradient: o.gradient.map { float($0 + start) }))
             }
         }
     }
