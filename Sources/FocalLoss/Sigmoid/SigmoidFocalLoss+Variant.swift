@@ -12,14 +12,13 @@ extension SigmoidFocalLoss {
     /// fused pass. The variants take logits. With `p = σ(x)`, `q = 1 - p`, target `t`,
     /// `ce = -(t·log p + (1 - t)·log q)` and `1 - p_t = p·(1 - t) + q·t`:
     ///
-    /// | Variant | Loss of one element |
-    /// |---|---|
-    /// | ``focal`` | `α_t (1 - p_t)^γ ce` |
-    /// | ``focalStar(beta:)`` | `α_t · softplus(-(γ s x + β)) / γ`, `s = 2t - 1` |
-    /// | ``poly1(epsilon:)`` | `α_t (1 - p_t)^γ ce + ε (1 - p_t)^(γ+1)` |
-    /// | ``asymmetric(gammaPositive:gammaNegative:clip:)`` | `t q^γ₊ (-log p) + (1 - t) p_m^γ₋ (-log(1 - p_m))`, `p_m = max(p - clip, 0)` |
-    /// | ``quality(beta:)`` | `|t - p|^β ce` |
-    /// | ``varifocal(iouWeighted:)`` | `ce · (t > 0 ? t or 1 : α p^γ)` |
+    /// - ``focal``: `α_t (1 - p_t)^γ ce`
+    /// - ``focalStar(beta:)``: `α_t softplus(-(γ s x + β)) / γ`, with `s = 2t - 1`
+    /// - ``poly1(epsilon:)``: `α_t (1 - p_t)^γ ce + ε (1 - p_t)^(γ+1)`
+    /// - ``asymmetric(gammaPositive:gammaNegative:clip:)``: `t q^γ₊ (-log p) + (1 - t) p_m^γ₋ (-log(1 - p_m))`,
+    ///   with `p_m = max(p - clip, 0)`
+    /// - ``quality(beta:)``: `abs(t - p)^β ce`
+    /// - ``varifocal(iouWeighted:)``: `ce · w`, with `w = t` (or 1) where `t > 0` and `w = α p^γ` where `t = 0`
     ///
     /// The gradients are the full derivatives of these losses: no weight is detached (where a
     /// peer detaches one, the difference is stated at the case).
