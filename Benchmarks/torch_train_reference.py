@@ -62,7 +62,7 @@ def inverse_frequency(counts):
 
 
 class Net(nn.Module):
-    def __init__(self, inputs, hidden, outputs, prior_bias, replica=False):
+    def __init__(self, inputs, hidden, outputs, prior_bias, replica=False, init="pytorch"):
         super().__init__()
         layers, width = [], inputs
         for h in hidden:
@@ -70,6 +70,13 @@ class Net(nn.Module):
             width = h
         layers.append(nn.Linear(width, outputs))
         self.body = nn.Sequential(*layers)
+        if replica and hidden and init == "he-normal":
+            # Focal's MLP initialisation with --output-bias zero: He-normal weights, zero biases.
+            for m in self.body:
+                if isinstance(m, nn.Linear):
+                    nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+                    nn.init.zeros_(m.bias)
+            return
         if replica:
             # The baselines' initialisation: PyTorch's default for the MLP, zeros for logistic
             # regression (this reproduces every logistic cell of BASELINES.md).
@@ -122,7 +129,7 @@ def make_loss(classes, gamma, alpha, counts):
     return loss
 
 
-def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH, replica=False):
+def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH, replica=False, init="pytorch"):
     torch.manual_seed(seed)
     counts = np.bincount(y, minlength=classes)
     outputs = 1 if classes == 2 else classes
@@ -130,7 +137,7 @@ def train(x, y, classes, hidden, lr, epochs, gamma, alpha, seed, batch=BATCH, re
         prior = [-math.log((1 - 0.01) / 0.01)]
     else:
         prior = list(np.log(counts / counts.sum()))
-    net = Net(x.shape[1], hidden, outputs, prior, replica)
+    net = Net(x.shape[1], hidden, outputs, prior, replica, init)
     # The replica draws the batch order from its own generator seeded with the seed.
     generator = torch.Generator().manual_seed(seed) if replica else None
     opt = torch.optim.Adam(net.parameters(), lr=lr)
@@ -164,8 +171,8 @@ def quality(args):
 
     require_data(args.data, args.only.split(",") if args.only else DATASETS)
     seeds = [int(s) for s in args.seeds.split(",")]
-    print("| data | model | loss | metric | torch (this script) |")
-    print("|---|---|---|---|---|")
+    print("| data | model | loss | metric | torch (this script), mean±sd | standard error |")
+    print("|---|---|---|---|---|---|")
     for name in args.only.split(",") if args.only else DATASETS:
         data = np.loadtxt(os.path.join(args.data, name + ".csv"), delimiter=",", skiprows=1)
         x, y = data[:, :-1], data[:, -1].astype(int)
@@ -177,17 +184,20 @@ def quality(args):
             if args.models and model not in args.models.split(","):
                 continue
             for loss_name, (gamma, alpha) in LOSSES.items():
+                if args.losses and loss_name not in args.losses.split(","):
+                    continue
                 values = []
                 for seed in seeds:
                     net = train(xtr, ytr, classes, setting["hidden"], setting["lr"], setting["epochs"],
-                                gamma, alpha, seed, batch=args.batch_size, replica=args.replica)
+                                gamma, alpha, seed, batch=args.batch_size, replica=args.replica, init=args.init)
                     s = score(net, xte, classes)
                     if classes == 2:
                         values.append(average_precision_score(yte, s))
                     else:
                         values.append(f1_score(yte, s.argmax(1), average="macro"))
                 metric = "AP" if classes == 2 else "macro-F1"
-                print(f"| {name} | {model} | {loss_name} | {metric} | {np.mean(values):.3f}±{np.std(values):.3f} |",
+                se = np.std(values, ddof=1) / math.sqrt(len(values)) if len(values) > 1 else 0.0
+                print(f"| {name} | {model} | {loss_name} | {metric} | {np.mean(values):.3f}±{np.std(values):.3f} | {se:.4f} |",
                       flush=True)
 
 
@@ -228,6 +238,10 @@ def main():
     q.add_argument("--seeds", default="0,1,2")
     q.add_argument("--only", default="", help="comma-separated data sets")
     q.add_argument("--models", default="", help="lr, mlp or both (default)")
+    q.add_argument("--losses", default="", help="comma-separated losses as BASELINES.md names them (default: all)")
+    q.add_argument("--init", choices=["pytorch", "he-normal"], default="pytorch",
+                   help="with --replica, the MLP's initialisation: PyTorch's default (the baselines') or "
+                        "He-normal weights and zero biases (focal train's with --output-bias zero)")
     q.add_argument("--mlp-lr", type=float, default=SETTINGS["mlp"]["lr"])
     q.add_argument("--mlp-epochs", type=int, default=SETTINGS["mlp"]["epochs"])
     q.add_argument("--mlp-hidden", default="64")

@@ -15,7 +15,8 @@ func trainerExample() throws {
 
 // The landing page: reads train.csv and test.csv, so it is compiled but not run.
 func overviewExample() throws {
-    let data = try Dataset(contentsOf: URL(fileURLWithPath: "train.csv"), labelColumn: "label")
+    let loaded = try Dataset(contentsOf: URL(fileURLWithPath: "train.csv"), labelColumn: "label")
+    let data = try loaded.withPositiveClass(PositiveClass(.rarer, in: loaded))
     let configuration = try TrainingConfiguration(
         architecture: .mlp(hidden: [32]),
         loss: LossSettings(kind: .focal, gamma: 2, alpha: .constant(0.25)),
@@ -27,6 +28,22 @@ func overviewExample() throws {
     let test = try model.labelledData(from: CSVTable(contentsOf: URL(fileURLWithPath: "test.csv")))
     let report = try model.report(on: test)
     print(report.averagePrecision, report.macroF1)
+    let probabilities = model.probabilities(features: test.features, rowCount: test.rowCount)
+    let calibration = try model.calibration(probabilities: probabilities, labels: test.labels)
+    print(calibration.expectedCalibrationError, calibration.brierScore)
+}
+
+func positiveClassExample() throws {
+    let data = try Dataset(features: [0, 1, 2, 3], labels: [0, 1, 1, 1], featureNames: ["x"],
+                           classNames: ["abnormal", "normal"])
+    let positive = try PositiveClass(.rarer, in: data)     // positive.name == "abnormal"
+    let ordered = try data.withPositiveClass(positive)      // ordered.classNames[1] == "abnormal"
+    print(positive.name, ordered.classNames)
+}
+
+func calibrationExample() throws {
+    let calibration = try Calibration(positiveProbabilities: [0.1, 0.8, 0.7, 0.2], labels: [0, 1, 0, 0])
+    print(calibration.expectedCalibrationError, calibration.brierScore)   // 0.3 and 0.145
 }
 
 func binaryRankingExample() throws {
@@ -43,4 +60,6 @@ func settingTextExample() {
 }
 
 try binaryRankingExample()
+try positiveClassExample()
+try calibrationExample()
 settingTextExample()

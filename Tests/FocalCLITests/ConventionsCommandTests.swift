@@ -76,6 +76,7 @@ struct ConventionsCommandTests {
         #expect(object["classNames"] as? [String] == ["common", "rare"])
         #expect(object["selectedEpoch"] as? Int == trained.summary.selectedEpoch)
         #expect(object["trainingRows"] as? Int == trained.summary.trainingRows)
+        #expect(object["validationData"] is NSNull)
         #expect(abs(try #require((object["threshold"] as? NSNumber)?.doubleValue) - trained.threshold) <= 1e-15)
         let validation = try #require(object["validation"] as? [String: Any])
         let averagePrecision = try #require(trained.summary.validation?.averagePrecision)

@@ -43,7 +43,7 @@ struct DemoCommandTests {
         let command = try Demo.parse(["--data", data, "--label", "kind", "--model", "mlp:4", "--epochs", "3", "--out", svg])
         let (output, result) = try command.execute(progress: nil)
 
-        #expect(result.data.positiveClass == "rare")  // the minority class is the positive one
+        #expect(result.data.positiveClass == "rare")  // the rarer class is the positive one
         #expect(result.models.map(\.name) == ["cross-entropy", "balanced CE", "focal loss"])
         #expect(result.models[2].loss.gamma == 2 && result.models[2].loss.alpha == .constant(0.25))
         #expect(result.models[0].loss.alpha == LossSettings.Alpha.none)
@@ -58,8 +58,11 @@ struct DemoCommandTests {
             let expected: [(String, Double)] = [
                 ("average precision", try ranking.averagePrecision()), ("ROC-AUC", try ranking.rocAUC()),
                 ("balanced accuracy", matrix.balancedAccuracy), ("macro-F1", matrix.macroF1),
-                ("minority recall", matrix.perClass[1].recall), ("minority precision", matrix.perClass[1].precision),
+                ("positive-class recall", matrix.perClass[1].recall), ("positive-class precision", matrix.perClass[1].precision),
                 ("threshold (from validation)", model.model.threshold),
+                ("calibration error (ECE)", Self.expectedCalibrationError(scores, labels)),
+                ("Brier score", zip(scores, labels).map { ($0 - Double($1)) * ($0 - Double($1)) }
+                    .reduce(0, +) / Double(labels.count)),
             ]
             for (label, value) in expected {
                 let line = try #require(lines.first { $0.hasPrefix(label + " ") }, "row \(label)")
@@ -70,14 +73,29 @@ struct DemoCommandTests {
         }
         // The sentence names the model with the highest average precision first.
         let ap = result.models.map(\.evaluation.report.averagePrecision)
-        let summary = try #require(lines.first { $0.contains("minority examples") })
+        let summary = try #require(lines.first { $0.contains("positive examples") })
         if ap.max()! - ap.min()! >= 0.005 {
             let best = result.models[ap.firstIndex(of: ap.max()!)!].name
-            #expect(summary.lowercased().hasPrefix(best.lowercased() + " ranks the minority class best"))
+            #expect(summary.lowercased().hasPrefix(best.lowercased() + " ranks the positive class best"))
             #expect(summary.contains(String(format: "%.3f", ap.max()!)))
         }
         #expect(output.standardOutput.contains("figure: \(svg)"))
         #expect(output.writtenFiles == [svg])
+    }
+
+    /// The ECE of binary probabilities, written out independently of `Calibration`: 15 bins
+    /// `(k/15, (k+1)/15]` (0 in the first), `sum_k n_k / N * |positives_k / n_k - mean p_k|`.
+    static func expectedCalibrationError(_ scores: [Double], _ labels: [Int]) -> Double {
+        var total = 0.0
+        for k in 0..<15 {
+            let lower = Double(k) / 15, upper = Double(k + 1) / 15
+            let members = zip(scores, labels).filter { ($0.0 > lower || (k == 0 && $0.0 == 0)) && $0.0 <= upper }
+            guard !members.isEmpty else { continue }
+            let meanP = members.map(\.0).reduce(0, +) / Double(members.count)
+            let share = Double(members.filter { $0.1 == 1 }.count) / Double(members.count)
+            total += Double(members.count) / Double(scores.count) * abs(share - meanP)
+        }
+        return total
     }
 
     @Test("The SVG is one well-formed document with the PR curves, Figure 4 and the easy share per epoch")
@@ -91,14 +109,18 @@ struct DemoCommandTests {
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(text.hasPrefix("<?xml") && text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(isWellFormedXML(text))
-        #expect(text.components(separatedBy: "<g transform=\"translate(").count - 1 == 4)  // four panels
+        #expect(text.components(separatedBy: "<g transform=\"translate(").count - 1 == 6)  // six panels
         for title in ["Precision-recall on the test split", "Loss CDF of positives", "Loss CDF of negatives",
                       "Easy training examples (p_t &gt; 0.5) per epoch", "recall", "precision", "fraction of examples",
-                      "cumulative normalised loss", "epoch", "share of training rows"] {
+                      "cumulative normalised loss", "epoch", "share of training rows",
+                      "Reliability on the test split (15 bins of P(positive))", "perfectly calibrated",
+                      "mean predicted probability in the bin", "share of positive rows in the bin",
+                      "Test rows per bin of P(positive)"] {
             #expect(text.contains(title), "\(title)")
         }
         for model in result.models {
             #expect(text.contains("\(model.name) (AP \(String(format: "%.3f", model.evaluation.report.averagePrecision)))"))
+            #expect(text.contains("\(model.name) (ECE \(String(format: "%.3f", model.evaluation.calibration.expectedCalibrationError)))"))
             #expect(model.model.summary.history.count == 4)
         }
         for gamma in ["0", "0.5", "1", "2"] { #expect(text.contains("γ = \(gamma)<") || text.contains("γ = \(gamma)\"")) }

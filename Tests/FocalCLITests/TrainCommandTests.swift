@@ -72,6 +72,26 @@ struct TrainCommandTests {
         #expect(try TrainedModel(contentsOf: URL(fileURLWithPath: fixture.path("m.json"))) == model)
     }
 
+    @Test("--l2 auto reports the cross-validation and stores the chosen penalty; the refit is reported, --no-refit keeps the validated model")
+    func penaltySearchAndRefit() throws {
+        let fixture = try TrainCommandFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.binaryCSV("train.csv")
+        let (model, text) = try Train.parse([data, "--label", "kind", "--epochs", "5", "--l2", "auto", "--out", fixture.path("m.json")])
+            .train(progress: nil)
+        let search = try #require(model.summary.penaltySearch)
+        #expect(search.candidates == PenaltySearch.defaultCandidates)
+        #expect(model.configuration.l2Penalty == search.chosen)
+        #expect(text.contains("l2 by 5-fold cross-validation (mean validation average precision ± SE): 0.0: "))
+        #expect(text.contains("; chosen \(search.chosen)\n"))
+        #expect(text.contains("refitted on all 300 rows for 5 epochs"))
+        #expect(model.summary.refitRows == 300)
+        let (kept, keptText) = try Train.parse([data, "--label", "kind", "--epochs", "5", "--l2", "0.01", "--no-refit",
+                                                "--out", fixture.path("n.json")]).train(progress: nil)
+        #expect(kept.summary.refitRows == nil && kept.summary.penaltySearch == nil && kept.configuration.l2Penalty == 0.01)
+        #expect(!keptText.contains("refitted") && !keptText.contains("cross-validation"))
+    }
+
     @Test("The same options give the same model file bytes")
     func reproducible() throws {
         let fixture = try TrainCommandFixture()
@@ -143,6 +163,11 @@ struct TrainCommandTests {
         (["--optimizer", "adamw", "--weight-decay", "1e308"], "--weight-decay 1e+308: times the learning rate"),
         (["--momentum", "0.5"], "--momentum 0.5 applies to --optimizer sgd only"),
         (["--optimizer", "sgd", "--weight-decay", "0.1"], "--weight-decay 0.1 applies to --optimizer adamw only"),
+        // Issue 14.1: the penalty, best-epoch restoration and the refit.
+        (["--l2", "much"], "--l2 must be a number >= 0 or auto; got 'much'"),
+        (["--l2", "inf"], "--l2 inf: must be finite and >= 0"),
+        (["--restore-best", "--validation", "0"], "--restore-best true: needs validation data (--validation > 0)"),
+        (["--refit", "--validation", "0"], "--refit needs validation rows"),
     ])
     func usageErrors(arguments: [String], option: String) {
         do {
@@ -156,7 +181,7 @@ struct TrainCommandTests {
 
     @Test("Negative numbers parse and are then validated, never 'Missing value' (issue 19.8)", arguments: [
         ["--gamma", "-1"], ["--lr", "-0.1"], ["--epochs", "-3"], ["--batch-size", "-64"], ["--validation", "-0.2"],
-        ["--threads", "-2"], ["--prior", "-0.5"], ["--patience", "-1"],
+        ["--threads", "-2"], ["--prior", "-0.5"], ["--patience", "-1"], ["--l2", "-0.1"],
     ])
     func negativeNumbers(arguments: [String]) {
         do {

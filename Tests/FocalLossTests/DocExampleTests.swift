@@ -41,6 +41,8 @@ struct DocExampleTests {
         ("Sources/FocalTraining/Training/Trainer.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/Training/SettingText.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/Metrics/BinaryRanking.swift", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalTraining/Metrics/Calibration.swift", "Snippets/TrainingDocExamples.swift"),
+        ("Sources/FocalTraining/Data/PositiveClass.swift", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalTraining/FocalTraining.docc/FocalTraining.md", "Snippets/TrainingDocExamples.swift"),
         ("Sources/FocalNumPy/FocalNumPy.docc/FocalNumPy.md", "Snippets/NumPyDocExamples.swift"),
     ])

@@ -156,7 +156,7 @@ struct TrainingCSVTests {
             _ = try Dataset(table: try table("a,label\n1,no\n2,maybe\n"), featureNames: ["a"], labelColumn: "label",
                             classNames: ["no", "yes"])
         }
-        expectDataError(.missingColumn(file: "d.csv", column: "b", header: ["a", "label"])) {
+        expectDataError(.unknownColumn(file: "d.csv", column: "b", role: .modelFeature, header: ["a", "label"])) {
             _ = try Dataset(table: try table("a,label\n1,no\n"), featureNames: ["a", "b"], labelColumn: "label",
                             classNames: ["no", "yes"])
         }

@@ -47,6 +47,7 @@ struct TrainingMessageTests {
             case .parameter(let parameter): return "<\(parameter)>"
             case .lossKind(let kind): return "<loss \(kind.rawValue)>"
             case .missingValues(let policy): return "<\(policy.rawValue)>"
+            case .column(let role): return "<\(role)>"
             }
         }
         let patience = error { _ = try TrainingConfiguration(validationFraction: 0, earlyStoppingPatience: 3) }
@@ -58,6 +59,8 @@ struct TrainingMessageTests {
             + "(pass missingValues: .imputeTrainingMean to fill missing values with the training mean)")
         #expect(missing.description(naming: option) == "d.csv:2: column 'a': the value is missing "
             + "(pass <imputeTrainingMean> to fill missing values with the training mean)")
+        let ignored = DataError.columnInTwoRoles(file: "d.csv", column: "y", role: .label, other: .ignored)
+        #expect(ignored.description(naming: option) == "d.csv: column 'y' is the label column and cannot also be ignored (<ignoredColumns>)")
     }
 
     @Test("Setting text keeps interpolated parameters as references and other values as words")

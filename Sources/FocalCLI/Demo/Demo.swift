@@ -9,11 +9,11 @@ struct Demo: ParsableCommand, ThreadsHelp {
         discussion: """
             With no option it uses the mammography data set embedded in focal (11,183 rows, 260 \
             positive, 1:42; see Resources/PROVENANCE.md); --data FILE.csv --label COL uses yours \
-            (binary; the rarer class is the positive one). The rows are split (stratified, 70/30) \
+            (binary; the rarer class is the positive one unless --positive-class names it). The rows are split (stratified, 70/30) \
             into training and test rows; the same model, optimiser, seed and split are trained with \
             cross-entropy, alpha-balanced cross-entropy (alpha auto) and focal loss (gamma 2, alpha \
             0.25, the paper's choice; balanced CE uses alpha auto = inverse class frequency). The table gives \
-            test-split metrics, minority recall and precision at the threshold chosen on the \
+            test-split metrics, the positive class's recall and precision at the threshold chosen on the \
             validation rows. The SVG shows the precision-recall curves, the paper's Figure 4 \
             (cumulative normalised loss of positives and negatives for gamma 0, 0.5, 1, 2) and the \
             share of easy examples per epoch. Progress goes to stderr.
@@ -29,6 +29,8 @@ struct Demo: ParsableCommand, ThreadsHelp {
     @Option(help: ArgumentHelp("The label column of --data (default: the last column).", valueName: "COL"))
     var label: String?
 
+    @OptionGroup var positiveClassOption: PositiveClassOption
+
     @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("The SVG file to write (atomically; - for stdout).", valueName: "FILE"))
     var out: String = "focal-demo.svg"
 
@@ -38,6 +40,10 @@ struct Demo: ParsableCommand, ThreadsHelp {
     var seed: UInt64 = 0
 
     @OptionGroup var reading: CSVReadingOptions
+
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
+    @OptionGroup var validationFile: ValidationDataOption
 
     @OptionGroup var threading: ThreadOptions<Demo>
 
@@ -49,7 +55,8 @@ struct Demo: ParsableCommand, ThreadsHelp {
         if let data, data.isEmpty { throw ValidationError("--data: the file name is empty") }
         try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out: the file name is empty") }
-        try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data)])
+        try SameFile.refuse(output: out, option: "--out", inputs: [("--data", data), ("--validation-data", validationFile.validationData)])
+        try StandardInput.refuseSharing([("--data", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The configuration shared by the three trainings (the loss is set per training).
@@ -61,11 +68,15 @@ struct Demo: ParsableCommand, ThreadsHelp {
     func execute(progress: TrainingProgress?) throws -> (CommandOutput, DemoResult) {
         try OutputFileOption.checkFolder(out, option: "--out")
         let demoData = try data.map {
-            try DemoData.load(path: $0, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet,
-                              option: "--data", command: .demo)
-        } ?? DemoData.embedded()
+            try DemoData.load(path: $0, label: label, positiveClass: positiveClassOption.choice, delimiter: reading.delimiter,
+                              columns: featureColumns.columns(reading), showsProgress: !progressOutput.quiet, option: "--data",
+                              command: .demo)
+        } ?? DemoData.embedded(positiveClass: positiveClassOption.choice, columns: featureColumns.columns(reading))
+        let validation = try validationFile.rows(
+            for: demoData.dataset, labelColumn: demoData.labelColumn, reading: reading, showsProgress: !progressOutput.quiet,
+            command: .demo)
         let result = try DemoRun.run(
-            demoData, base: try baseConfiguration(), threads: threading.threads,
+            demoData, validation: validation, base: try baseConfiguration(), threads: threading.threads,
             announce: { index, name in
                 progress?.write("[\(index + 1)/3] training \(name) on \(demoData.name)\n")
             },

@@ -21,13 +21,15 @@ enum DemoRun {
     /// the test metrics, the PR curves and Figure 4.
     ///
     /// - Parameters:
-    ///   - data: Binary data, minority = class 1.
+    ///   - data: Binary data, the positive class = class 1.
+    ///   - validation: The validation rows of the three trainings (all training rows then
+    ///     train), or `nil` to hold them out of the training rows.
     ///   - base: The model, optimiser, epochs and seed shared by the three runs.
     ///   - threads: The most threads per training.
     ///   - announce: Called before each training with its index (from 0) and name.
     ///   - progress: Training events of the current training.
     static func run(
-        _ data: DemoData, base: TrainingConfiguration, threads: Int?,
+        _ data: DemoData, validation: Dataset? = nil, base: TrainingConfiguration, threads: Int?,
         announce: (Int, String) -> Void = { _, _ in }, progress: ((TrainingEvent) -> Void)? = nil
     ) throws -> DemoResult {
         let split: HoldOutSplit
@@ -44,7 +46,7 @@ enum DemoRun {
             let model: TrainedModel
             do {
                 model = try Trainer(configuration: configuration, threads: threads)
-                    .train(split.training, labelColumn: data.labelColumn, progress: progress)
+                    .train(split.training, validation: validation, labelColumn: data.labelColumn, progress: progress)
             } catch {
                 throw CLIError(verbatim: "\(data.name): \(name): \(error.commandLineDescription(for: .demo))")
             }

@@ -11,9 +11,11 @@ enum DemoTable {
             ("ROC-AUC", reports.map(\.rocAUC)),
             ("balanced accuracy", reports.map(\.balancedAccuracy)),
             ("macro-F1", reports.map(\.macroF1)),
-            ("minority recall", reports.map { $0.perClass[1].recall }),
-            ("minority precision", reports.map { $0.perClass[1].precision }),
+            ("positive-class recall", reports.map { $0.perClass[1].recall }),
+            ("positive-class precision", reports.map { $0.perClass[1].precision }),
             ("threshold (from validation)", result.models.map(\.evaluation.threshold)),
+            ("calibration error (ECE)", result.models.map(\.evaluation.calibration.expectedCalibrationError)),
+            ("Brier score", result.models.map(\.evaluation.calibration.brierScore)),
         ]
     }
 
@@ -21,10 +23,14 @@ enum DemoTable {
     static func text(_ result: DemoResult, svgPath: String?) -> String {
         let data = result.data.dataset, split = result.split, config = result.configuration
         var text = "data: \(result.data.name), \(data.rowCount) rows, \(data.featureCount) features, "
-            + "minority class '\(result.data.positiveClass)': \(data.classCounts[1]) rows (1:\(format(Double(data.classCounts[0]) / Double(data.classCounts[1]), digits: 1)))\n"
-        text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train "
-            + "(\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold), "
-            + "\(split.test.rowCount) test rows (\(split.test.classCounts[1]) minority)\n"
+            + "\(result.data.positive.reportLine) (1:\(format(Double(data.classCounts[0]) / Double(data.classCounts[1]), digits: 1)))\n"
+        let run = result.models[0].model.summary
+        // With --validation-data every training row trains.
+        let validation = run.trainingRows == split.training.rowCount
+            ? "all of them train; the \(run.validationRows) rows of --validation-data validate and choose the threshold"
+            : "\(format(100 * config.validationFraction, digits: 0))% of them validate and choose the threshold"
+        text += "split: stratified, seed \(config.seed): \(split.training.rowCount) rows to train (\(validation)), "
+            + "\(split.test.rowCount) test rows (\(split.test.classCounts[1]) positive)\n"
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs, batch \(config.batchSize); "
             + "same split, seed and initial weights for the three losses\n"
         text += "losses: cross-entropy; balanced CE = cross-entropy with alpha auto (inverse class frequency); "
@@ -49,16 +55,16 @@ enum DemoTable {
         let others = ap.indices.filter { $0 != best }
         var sentence: String
         if ap.max()! - ap.min()! < 0.005 {
-            sentence = "The three losses rank the minority class about equally (average precision "
+            sentence = "The three losses rank the positive class about equally (average precision "
                 + ap.indices.map { "\(names[$0]) \(format(ap[$0], digits: 3))" }.joined(separator: ", ") + ")"
         } else {
-            sentence = "\(capitalized(names[best])) ranks the minority class best (average precision \(format(ap[best], digits: 3)) vs "
+            sentence = "\(capitalized(names[best])) ranks the positive class best (average precision \(format(ap[best], digits: 3)) vs "
                 + others.map { "\(format(ap[$0], digits: 3)) for \(names[$0])" }.joined(separator: " and ") + ")"
         }
         let recall = reports.map { $0.perClass[1].recall }
         let mostRecall = recall.indices.max { recall[$0] < recall[$1] }!
         let precision = reports[mostRecall].perClass[1].precision
-        sentence += "; at the validation-chosen thresholds \(names[mostRecall]) finds the most minority examples "
+        sentence += "; at the validation-chosen thresholds \(names[mostRecall]) finds the most positive examples "
             + "(recall \(format(recall[mostRecall], digits: 3)), precision \(format(precision, digits: 3)))"
         let f1 = reports.map(\.macroF1)
         let bestF1 = f1.indices.max { f1[$0] < f1[$1] }!

@@ -11,6 +11,19 @@ enum OptionNames {
         case .lossKind(let kind): return "--loss \(kind.rawValue)"
         case .missingValues(.imputeTrainingMean): return "--impute-missing"
         case .missingValues(.reject): return "no --impute-missing"
+        case .column(let role): return name(of: role)
+        }
+    }
+
+    /// The option that gives a column `role`: `--label`, `--ignore-columns`, `--feature-columns`,
+    /// `--id-column`; the model's features are no option (its file names them).
+    static func name(of role: ColumnRole) -> String {
+        switch role {
+        case .label: return "--label"
+        case .ignored: return "--ignore-columns"
+        case .feature: return "--feature-columns"
+        case .id: return "--id-column"
+        case .modelFeature: return "the model's features"
         }
     }
 
@@ -29,7 +42,11 @@ enum OptionNames {
         case .validationFraction: return "--validation"
         case .earlyStoppingPatience: return "--patience"
         case .priorProbability: return "--prior"
+        case .l2Penalty, .penaltySearch: return "--l2"
+        case .restoresBestEpoch: return "--restore-best"
+        case .refitsOnAllRows: return "--refit"
         case .missingValues: return "--impute-missing"
+        case .positiveClass: return "--positive-class"
         case .beta1, .beta2, .epsilon, .layers, .weights, .bias: return parameter.description
         }
     }

@@ -8,8 +8,11 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         abstract: "Evaluate a model on labelled CSV data: AP, ROC-AUC, balanced accuracy, macro-F1, per-class figures.",
         discussion: """
             The data need the model's feature columns (by name, any order) and its label column. \
-            Binary models predict class 1 when its probability reaches the model's threshold (chosen \
-            for the best F1 on the validation rows at training time) unless --threshold is given. \
+            Binary models predict their positive class (the one the model file records, chosen at \
+            training time) when its probability reaches the model's threshold (chosen for the best \
+            F1 on the validation rows) unless --threshold is given; AP and ROC-AUC are the positive \
+            class's. Calibration: the expected calibration error (15 equal-width bins; binary on the \
+            positive class's probability, multi-class on the top-class confidence) and the Brier score. \
             Multi-class AP and ROC-AUC are one-vs-rest macro averages.
             """
     )
@@ -19,7 +22,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
     @Argument(help: "Labelled data: a CSV file with a header (- for stdin).")
     var data: String
 
-    @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model (default: the model's).")
+    @Option(parsing: .unconditional, help: "The decision threshold on the positive class's probability of a binary model (default: the model's).")
     var threshold: Double?
 
     @Flag(help: "Print one JSON object instead of a table.")
@@ -47,13 +50,17 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
         let trained = try modelFile.load()
         let dataset: Dataset
         do {
-            dataset = try trained.labelledData(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
+            dataset = try trained.labelledData(
+                from: reading.table(path: data, showsProgress: !progressOutput.quiet), columns: reading.columns())
         } catch {
             throw CLIError(error, command: .evaluate)
         }
         let report: ClassificationReport
+        let calibration: Calibration
         do {
-            report = try trained.report(on: dataset, threshold: threshold, threads: threading.threads)
+            let probabilities = trained.probabilities(features: dataset.features, rowCount: dataset.rowCount, threads: threading.threads)
+            report = try trained.report(probabilities: probabilities, labels: dataset.labels, threshold: threshold)
+            calibration = try trained.calibration(probabilities: probabilities, labels: dataset.labels)
         } catch {
             throw CLIError(verbatim: "\(CSVInput.displayName(data)): \(error)")
         }
@@ -63,6 +70,8 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
             let reportObject = try JSONSerialization.jsonObject(with: encoder.encode(report)) as! [String: Any]
             var object = reportObject
             object["classNames"] = trained.classNames
+            object["positiveClass"] = trained.positiveClass as Any? ?? NSNull()
+            object["calibration"] = try JSONSerialization.jsonObject(with: encoder.encode(calibration))
             object["model"] = model
             object["data"] = CSVInput.displayName(data)
             if var perClass = reportObject["perClass"] as? [[String: Any]] {
@@ -75,6 +84,7 @@ struct Evaluate: ParsableCommand, ThreadsHelp {
             return String(decoding: bytes, as: UTF8.self) + "\n"
         }
         return "model \(model): \(trained.architecture), \(lossDescription(trained.configuration.loss)); data \(CSVInput.displayName(data))\n"
-            + TrainingReportText.table(report, classNames: trained.classNames)
+            + (trained.positiveClass.map { "positive class '\($0)' (the model's)\n" } ?? "")
+            + TrainingReportText.table(report, classNames: trained.classNames, calibration: calibration)
     }
 }

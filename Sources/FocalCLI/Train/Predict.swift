@@ -17,9 +17,10 @@ struct Predict: ParsableCommand, ThreadsHelp {
         discussion: """
             The input needs the model's feature columns (by name, any order); a label column and other \
             columns are ignored. The output header is p_<class> for each class, then 'predicted'; \
-            with --format jsonl each row is one JSON object with the same keys. \
-            Binary models predict class 1 when its probability reaches the model's threshold, or \
-            --threshold when given.
+            with --id-column COL, COL comes first (its text as in the input). With --format jsonl \
+            each row is one JSON object with the same keys. \
+            Binary models predict their positive class (recorded in the model file) when its \
+            probability p_<positive class> reaches the model's threshold, or --threshold when given.
             """
     )
 
@@ -34,7 +35,7 @@ struct Predict: ParsableCommand, ThreadsHelp {
     @Option(help: "The output format: csv (a header, one line per row) or jsonl (one JSON object per row).")
     var format: Format = .csv
 
-    @Option(parsing: .unconditional, help: "The decision threshold on P(class 1) of a binary model, in [0, 1] (default: the model's).")
+    @Option(parsing: .unconditional, help: "The decision threshold on the positive class's probability of a binary model, in [0, 1] (default: the model's).")
     var threshold: Double?
 
     @OptionGroup var reading: CSVReadingOptions
@@ -65,12 +66,20 @@ struct Predict: ParsableCommand, ThreadsHelp {
         let model = modelFile.model
         let trained = try modelFile.load()
         let features: [Float]
+        let identifiers: [String]?
+        if let id = reading.columns().idColumn, id == "predicted" || trained.classNames.contains(where: { "p_" + $0 == id }) {
+            throw CLIError(verbatim: "--id-column \(id): the output already has a column '\(id)' (p_<class> for each class, "
+                + "then 'predicted'); rename the id column in the data")
+        }
         if threshold != nil, !trained.isBinary {
             throw CLIError(verbatim: "--threshold applies to binary models; \(model) has \(trained.classNames.count) classes "
                 + "(it predicts the most probable)")
         }
         do {
-            features = try trained.features(from: reading.table(path: data, showsProgress: !progressOutput.quiet))
+            let table = try reading.table(path: data, showsProgress: !progressOutput.quiet)
+            let columns = reading.columns()
+            features = try trained.features(from: table, columns: columns)
+            identifiers = try columns.identifiers(in: table)
         } catch {
             throw CLIError(error, command: .predict)
         }
@@ -85,11 +94,17 @@ struct Predict: ParsableCommand, ThreadsHelp {
         let predicted = trained.predictedClasses(probabilities: probabilities, threshold: threshold)
         if format == .jsonl {
             return try PredictionLines.jsonLines(
-                classNames: trained.classNames, probabilities: probabilities, predicted: predicted)
+                classNames: trained.classNames, probabilities: probabilities, predicted: predicted,
+                identifiers: identifiers.map { (reading.columns().idColumn!, $0) })
         }
-        var text = (trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
+        let idHeader = reading.columns().idColumn.map { [csvField($0)] } ?? []
+        var text = (idHeader + trained.classNames.map { csvField("p_" + $0) } + ["predicted"]).joined(separator: ",") + "\n"
         text.reserveCapacity(rowCount * (classCount * 12 + 8))
         for row in 0..<rowCount {
+            if let identifiers {
+                text += csvField(identifiers[row])
+                text += ","
+            }
             for c in 0..<classCount {
                 text += String(probabilities[row * classCount + c])
                 text += ","

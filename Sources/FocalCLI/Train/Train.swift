@@ -16,9 +16,12 @@ struct Train: ParsableCommand, ThreadsHelp {
         abstract: "Train a classifier on a CSV file (header; numeric features; a label column) and save it as JSON.",
         discussion: """
             Binary labels train one sigmoid output with the sigmoid focal loss; more classes a softmax \
-            output with the softmax focal loss. Rows are split (stratified, --seed) into training and \
-            validation parts; features are standardised on the training part. Progress goes to stderr \
-            (a bar on a terminal, plain lines otherwise) with the training loss, the validation average \
+            output with the softmax focal loss. The positive class of binary labels (the one AP, \
+            ROC-AUC, the threshold, alpha and the prior bias refer to) is the rarer class unless \
+            --positive-class names it; the model file records it. Rows are split (stratified, \
+            --seed) into training and validation parts; features are standardised on the training \
+            part. Progress goes to stderr (a bar on a terminal, plain lines otherwise) with the \
+            training loss, the validation average \
             precision and the share of easy examples (p_t > 0.5) per epoch; the validation metrics go to \
             stdout at the end. The same data, options and seed give a bit-identical model file.
             """
@@ -33,7 +36,7 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(help: "The label column (default: the last column).")
     var label: String?
 
-    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:64).")
+    @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:32).")
     var model: String = "logistic"
 
     @Option(help: "The loss: ce, balanced-ce or focal.")
@@ -42,16 +45,16 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "Focal loss gamma (default 2).")
     var gamma: Double?
 
-    @Option(help: "Class weighting: a number in [0, 1] (binary: weight of class 1), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
+    @Option(help: "Class weighting: a number in [0, 1] (binary: weight of the positive class), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
     var alpha: String?
 
     @Option(parsing: .unconditional, help: "Passes over the training rows.")
-    var epochs: Int = 50
+    var epochs: Int = TrainingConfiguration.defaultEpochs
 
     @Option(parsing: .unconditional, help: "Rows per optimiser step.")
-    var batchSize: Int = 64
+    var batchSize: Int = TrainingConfiguration.defaultBatchSize
 
-    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.001 for mlp with adam; 0.1 with sgd).")
+    @Option(parsing: .unconditional, help: "The learning rate (default 0.01 for logistic, 0.003 for mlp with adam or adamw; 0.1 with sgd).")
     var lr: Double?
 
     @Option(help: "The optimiser: adam, adamw or sgd.")
@@ -63,8 +66,10 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "AdamW weight decay, >= 0 (default 0.01; --optimizer adamw only).")
     var weightDecay: Double?
 
-    @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row.")
-    var validation: Double = 0.2
+    @Option(parsing: .unconditional, help: "The share of each class held out for validation, in [0, 1); 0 trains on every row (default 0.2; not used with --validation-data).")
+    var validation: Double?
+
+    @OptionGroup var validationFile: ValidationDataOption
 
     @Option(parsing: .unconditional, help: "The seed of the split, the initial weights and the batch order.")
     var seed: UInt64 = 0
@@ -75,13 +80,22 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "The prior probability pi of the sigmoid head's initial bias -log((1 - pi) / pi) (default 0.01).")
     var prior: Double?
 
+    @Option(name: .customLong("init"), help: "How an MLP's layers start: he-normal (N(0, 2/fan_in) weights, zero hidden biases) or uniform (PyTorch's nn.Linear default, +-1/sqrt(fan_in)).")
+    var initialization: WeightInitialization = .heNormal
+
     @Option(help: "The output biases at the start: prior (sigmoid head -log((1 - pi) / pi), softmax head the log class priors) or zero.")
     var outputBias: OutputBias = .prior
+
+    @OptionGroup var regularisation: RegularisationOptions
 
     @Flag(help: "Fill missing feature values with the training mean instead of failing.")
     var imputeMissing = false
 
+    @OptionGroup var positiveClassOption: PositiveClassOption
+
     @OptionGroup var reading: CSVReadingOptions
+
+    @OptionGroup var featureColumns: FeatureColumnsOption
 
     @OptionGroup var threading: ThreadOptions<Train>
 
@@ -97,7 +111,11 @@ struct Train: ParsableCommand, ThreadsHelp {
         _ = try configuration()
         try ThreadCount.validate(threading.threads)
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
-        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data)])
+        if let validation, let validationData = validationFile.validationData {
+            throw ValidationError("--validation \(validation) holds out rows of the data; it cannot go with --validation-data \(validationData)")
+        }
+        try SameFile.refuse(output: out, option: "--out", inputs: [("the data file", data), ("--validation-data", validationFile.validationData)])
+        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The training configuration the options describe (usage errors as `ValidationError`).
@@ -124,12 +142,19 @@ struct Train: ParsableCommand, ThreadsHelp {
             if let weightDecay, optimizer != "adamw" {
                 throw ValidationError("--weight-decay \(weightDecay) applies to --optimizer adamw only (the optimiser is \(optimizer))")
             }
-            let defaultRate = optimizer == "sgd" ? 0.1 : (architecture == .logistic ? 0.01 : 0.001)
+            let defaultRate = optimizer == "sgd" ? 0.1 : TrainingConfiguration.defaultLearningRate(for: architecture)
             let optimizerSettings = try OptimizerSettings(kind: optimizerKind, learningRate: lr ?? defaultRate)
+            let penalty = try regularisation.penalty()
+            if regularisation.refit == true, validation == 0 {
+                throw ValidationError("--refit needs validation rows to choose the epoch and threshold from (--validation > 0); with --validation 0 the model already trains on every row")
+            }
             return try TrainingConfiguration(
                 architecture: architecture, loss: lossSettings, optimizer: optimizerSettings, epochs: epochs,
-                batchSize: batchSize, validationFraction: validation, seed: seed, earlyStoppingPatience: patience,
-                priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01), softmaxPriorBias: outputBias == .prior)
+                batchSize: batchSize, validationFraction: validation ?? TrainingConfiguration.defaultValidationFraction, seed: seed,
+                earlyStoppingPatience: patience, priorProbability: outputBias == .zero ? 0.5 : (prior ?? 0.01),
+                softmaxPriorBias: outputBias == .prior, weightInitialization: initialization, l2Penalty: penalty.value,
+                penaltySearch: penalty.search, restoresBestEpoch: regularisation.restoreBest,
+                refitsOnAllRows: regularisation.refitsOnAllRows)
         } catch let error as TrainingError {
             throw ValidationError(error.commandLineDescription)
         }
@@ -149,22 +174,27 @@ struct Train: ParsableCommand, ThreadsHelp {
         try OutputFileOption.checkFolder(out, option: "--out")
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let dataset: Dataset
+        let loaded: Dataset
         let table: CSVTable
+        let missingValues: MissingValuePolicy = imputeMissing ? .imputeTrainingMean : .reject
         do {
             table = try reading.table(path: data, showsProgress: progress != nil)
-            dataset = try Dataset(table: table, labelColumn: label, missingValues: imputeMissing ? .imputeTrainingMean : .reject)
+            loaded = try Dataset(table: table, labelColumn: label, columns: featureColumns.columns(reading), missingValues: missingValues)
         } catch {
             throw CLIError(error)
         }
-        let loadTime = clock.now - loadStart
+        let (dataset, positiveClass) = try positiveClassOption.apply(to: loaded, command: .train)
         let labelColumn = label ?? table.header[table.header.count - 1]
+        let validationRows = try validationFile.rows(
+            for: dataset, labelColumn: labelColumn, reading: reading, missingValues: missingValues, showsProgress: progress != nil,
+            command: .train)
+        let loadTime = clock.now - loadStart
         let trainer = Trainer(configuration: configuration, threads: threading.threads)
         let model: TrainedModel
         let trainStart = clock.now
         do {
             model = try trainer.train(
-                dataset, labelColumn: labelColumn, missingValues: imputeMissing ? .imputeTrainingMean : .reject,
+                dataset, validation: validationRows, labelColumn: labelColumn, missingValues: missingValues,
                 progress: progress.map { progress in { progress.handle($0) } })
         } catch {
             throw CLIError(error)
@@ -173,19 +203,26 @@ struct Train: ParsableCommand, ThreadsHelp {
         try OutputFileOption.write(model.jsonData(), to: out, option: "--out")
         if json {
             let report = TrainingReportJSON(
-                model: model, modelPath: out, data: CSVInput.displayName(data),
-                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads)
+                model: model, positiveClass: positiveClass, modelPath: out, data: CSVInput.displayName(data),
+                loadSeconds: loadTime, trainSeconds: trainTime, threads: trainer.threads,
+                validationData: validationFile.validationData.map(CSVInput.displayName))
             return (model, try report.text())
         }
         var text = "trained \(model.architecture) with \(lossDescription(model.configuration.loss)) on "
             + "\(model.summary.trainingRows) rows (\(zip(dataset.classNames, model.summary.trainingClassCounts).map { "\($0): \($1)" }.joined(separator: ", ")))"
             + "; epoch \(model.summary.selectedEpoch) kept\(model.summary.stoppedEarly ? " (early stop)" : "")\n"
+            + (positiveClass.map { $0.reportLine + "\n" } ?? "")
             + "time: data loaded in \(seconds(loadTime)) s, trained in \(seconds(trainTime)) s (\(trainer.threads) threads)\n"
+        text += TrainingReportText.regularisation(model)
         if let validation = model.summary.validation {
-            text += "validation (\(model.summary.validationRows) rows):\n"
+            let source = validationFile.validationData.map { ", --validation-data \(CSVInput.displayName($0))" } ?? ""
+            text += "validation (\(model.summary.validationRows) rows\(source)):\n"
             text += TrainingReportText.table(validation, classNames: model.classNames)
         } else if model.summary.validationRows == 0 {
             text += "no validation rows (--validation 0): no validation metrics; threshold 0.5\n"
+        } else if let validationData = validationFile.validationData {
+            text += "the \(model.summary.validationRows) rows of --validation-data \(CSVInput.displayName(validationData)) lack a class: "
+                + "no validation metrics; threshold 0.5\n"
         } else {
             text += "the \(model.summary.validationRows) validation rows lack a class: no validation metrics; "
                 + "threshold 0.5 (use a larger --validation)\n"

@@ -4,17 +4,24 @@ import Foundation
 /// The report of `focal train --json`: one JSON object with what the text report says.
 ///
 /// Keys: `model` (the path written), `data`, `architecture`, `loss`, `classNames`,
-/// `positiveClass` (binary models: class 1; otherwise null), `trainingRows`,
-/// `trainingClassCounts` (class name to rows), `validationRows`, `selectedEpoch`, `stoppedEarly`,
+/// `positiveClass` (binary models: the positive class, class 1; otherwise null),
+/// `positiveClassReason` (`rarer`, `equallyCommon` when both classes have as many rows, `named`
+/// with `--positive-class`; null for multi-class models), `trainingRows`,
+/// `trainingClassCounts` (class name to rows), `validationRows`, `validationData` (the file of
+/// `--validation-data`, or null when the validation rows are held out), `selectedEpoch`, `stoppedEarly`,
 /// `threshold`, `validation` (the validation metrics, as `focal evaluate --json` gives them, or
 /// null without validation metrics), `loadSeconds`, `trainSeconds` and `threads`.
 struct TrainingReportJSON {
     let model: TrainedModel
+    /// The positive class and why (binary data), or `nil`.
+    let positiveClass: PositiveClass?
     let modelPath: String
     let data: String
     let loadSeconds: Duration
     let trainSeconds: Duration
     let threads: Int
+    /// The file of `--validation-data` as messages name it, or `nil`.
+    var validationData: String? = nil
 
     /// The object on one line, with a final newline; keys sorted.
     func text() throws -> String {
@@ -25,10 +32,12 @@ struct TrainingReportJSON {
             "architecture": "\(model.architecture)",
             "loss": lossDescription(model.configuration.loss),
             "classNames": model.classNames,
-            "positiveClass": model.isBinary ? model.classNames[1] as Any : NSNull(),
+            "positiveClass": model.positiveClass as Any? ?? NSNull(),
+            "positiveClassReason": positiveClass?.reason.rawValue as Any? ?? NSNull(),
             "trainingRows": summary.trainingRows,
             "trainingClassCounts": Dictionary(uniqueKeysWithValues: zip(model.classNames, summary.trainingClassCounts)),
             "validationRows": summary.validationRows,
+            "validationData": validationData as Any? ?? NSNull(),
             "selectedEpoch": summary.selectedEpoch,
             "stoppedEarly": summary.stoppedEarly,
             "threshold": model.threshold,

@@ -3,7 +3,8 @@ import FocalTraining
 
 /// The metrics table printed by `focal train` (validation rows) and `focal evaluate`.
 enum TrainingReportText {
-    static func table(_ report: ClassificationReport, classNames: [String]) -> String {
+    /// The table of `report`, with the calibration lines when `calibration` is given.
+    static func table(_ report: ClassificationReport, classNames: [String], calibration: Calibration? = nil) -> String {
         var lines: [String] = []
         let average = report.kind == .binary ? "" : " (one-vs-rest macro)"
         lines.append("rows               \(report.sampleCount)")
@@ -15,6 +16,13 @@ enum TrainingReportText {
         lines.append("balanced accuracy  \(format(report.balancedAccuracy, digits: 4))")
         lines.append("macro-F1           \(format(report.macroF1, digits: 4))")
         lines.append("accuracy           \(format(report.accuracy, digits: 4))")
+        if let calibration {
+            let binned = calibration.kind == .positiveClass ? "P('\(classNames[1])')" : "the top-class probability"
+            lines.append("ECE                \(format(calibration.expectedCalibrationError, digits: 4))  "
+                         + "(expected calibration error, \(calibration.bins.count) equal-width bins of \(binned))")
+            let range = calibration.kind == .positiveClass ? "mean (p - y)^2" : "mean over rows of the sum over classes of (p - y)^2"
+            lines.append("Brier score        \(format(calibration.brierScore, digits: 4))  (\(range))")
+        }
         lines.append("")
         let nameWidth = max(5, classNames.map(\.count).max() ?? 5)
         func cell(_ text: String, _ width: Int) -> String {

@@ -11,7 +11,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
             for each seed, and scored on the test rows; the table gives the mean and standard \
             deviation over seeds, marks the best cell with *, and shows cross-entropy and \
             alpha-balanced cross-entropy (alpha auto) beside it. Binary data only; the rarer class \
-            is the positive one. Trainings run in parallel, one per processor (--threads).
+            is the positive one unless --positive-class names it. Trainings run in parallel, one per processor (--threads).
             """
     )
 
@@ -27,7 +27,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
     @Option(help: ArgumentHelp("The gammas, comma-separated, each >= 0.", valueName: "g1,g2,..."))
     var gamma: String = "0,0.5,1,2,5"
 
-    @Option(help: ArgumentHelp("The alphas, comma-separated: numbers in [0, 1] (weight of the minority class), auto (inverse frequency), effective[:BETA] or none.", valueName: "a1,a2,..."))
+    @Option(help: ArgumentHelp("The alphas, comma-separated: numbers in [0, 1] (weight of the positive class), auto (inverse frequency), effective[:BETA] or none.", valueName: "a1,a2,..."))
     var alpha: String = "0.25,0.5,0.75,auto"
 
     @Option(help: "The metric on the test rows: ap, roc-auc, macro-f1 or balanced-accuracy.")
@@ -36,9 +36,15 @@ struct Tune: ParsableCommand, ThreadsHelp {
     @Option(parsing: .unconditional, help: "How many seeds (0, 1, ...) each cell is trained with.")
     var seeds: Int = 3
 
+    @OptionGroup var positiveClassOption: PositiveClassOption
+
     @OptionGroup var training: ComparisonTrainingOptions
 
     @OptionGroup var reading: CSVReadingOptions
+
+    @OptionGroup var featureColumns: FeatureColumnsOption
+
+    @OptionGroup var validationFile: ValidationDataOption
 
     @OptionGroup var threading: ThreadOptions<Tune>
 
@@ -51,6 +57,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
         _ = try settings()
         guard (1...100).contains(seeds) else { throw ValidationError("--seeds: must be in 1...100, got \(seeds)") }
         try ThreadCount.validate(threading.threads)
+        try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
     /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
@@ -74,10 +81,14 @@ struct Tune: ParsableCommand, ThreadsHelp {
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
         let (base, gammas, alphas) = try settings()
         let demoData = try DemoData.load(
-            path: data, label: label, delimiter: reading.delimiter, showsProgress: !progressOutput.quiet, option: "DATA",
+            path: data, label: label, positiveClass: positiveClassOption.choice, delimiter: reading.delimiter,
+            columns: featureColumns.columns(reading), showsProgress: !progressOutput.quiet, option: "DATA",
+            command: .tune)
+        let validation = try validationFile.rows(
+            for: demoData.dataset, labelColumn: demoData.labelColumn, reading: reading, showsProgress: !progressOutput.quiet,
             command: .tune)
         let result = try TuneGrid.run(
-            demoData, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
+            demoData, validation: validation, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
             workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
         return (CommandOutput(standardOutput: json ? TuneTable.json(result) : TuneTable.text(result)), result)
     }

@@ -14,10 +14,12 @@ enum TuneGrid {
     /// held-out test split (split seed 0 for every seed), and records the test metric.
     ///
     /// - Parameters:
+    ///   - validation: The validation rows of every training (all training rows then train), or
+    ///     `nil` to hold them out of the training rows.
     ///   - workers: How many trainings run at once (each on one thread).
     ///   - finished: Called (under a lock) after each training with the count done and the total.
     static func run(
-        _ data: DemoData, base: TrainingConfiguration, metric: TuneMetric, gammas: [Double], alphas: [LossSettings.Alpha],
+        _ data: DemoData, validation: Dataset? = nil, base: TrainingConfiguration, metric: TuneMetric, gammas: [Double], alphas: [LossSettings.Alpha],
         seeds: [UInt64], workers: Int, finished: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) throws -> TuneResult {
         let split: HoldOutSplit
@@ -35,7 +37,7 @@ enum TuneGrid {
             throw ValidationError(error.commandLineDescription(for: .tune))
         }
         let jobs = settings.flatMap { loss in seeds.map { Job(loss: loss, seed: $0) } }
-        let values = try runJobs(jobs, data: data, split: split, base: base, metric: metric, workers: workers, finished: finished)
+        let values = try runJobs(jobs, data: data, split: split, validation: validation, base: base, metric: metric, workers: workers, finished: finished)
         func cell(_ index: Int) -> TuneCell {
             let loss = settings[index]
             return TuneCell(loss: loss.kind.rawValue, gamma: loss.gamma, alpha: loss.alpha.description,
@@ -44,77 +46,28 @@ enum TuneGrid {
         let grid = gammas.indices.map { g in alphas.indices.map { a in cell(g * alphas.count + a) } }
         let baselines = [cell(settings.count - 2), cell(settings.count - 1)]
         return TuneResult(data: data, split: split, configuration: base, metric: metric, seeds: seeds, gammas: gammas,
-                          alphas: alphas, grid: grid, baselines: baselines)
+                          alphas: alphas, grid: grid, baselines: baselines, validationRows: validation?.rowCount)
     }
 
     /// Runs the jobs on `workers` threads; the metric of each job, in job order.
     private static func runJobs(
-        _ jobs: [Job], data: DemoData, split: HoldOutSplit, base: TrainingConfiguration, metric: TuneMetric,
+        _ jobs: [Job], data: DemoData, split: HoldOutSplit, validation: Dataset?, base: TrainingConfiguration, metric: TuneMetric,
         workers: Int, finished: @escaping @Sendable (Int, Int) -> Void
     ) throws -> [Double] {
-        let state = JobState(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
-            while let index = state.next() {
-                let job = jobs[index]
-                var configuration = base
-                configuration.loss = job.loss
-                configuration.seed = job.seed
-                let outcome: Result<Double, CLIError>
-                do {
-                    let model = try Trainer(configuration: configuration, threads: 1).train(split.training, labelColumn: data.labelColumn)
-                    let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
-                    outcome = .success(metric.value(evaluation.report))
-                } catch let error as TrainingError {
-                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription(for: .tune))"))
-                } catch {
-                    outcome = .failure(CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)"))
-                }
-                let done = state.finish(index, outcome)
-                finished(done, jobs.count)
+        try ParallelJobs.map(count: jobs.count, workers: workers, finished: { finished($0, jobs.count) }) { (index: Int) throws(CLIError) -> Double in
+            let job = jobs[index]
+            var configuration = base
+            configuration.loss = job.loss
+            configuration.seed = job.seed
+            do {
+                let model = try Trainer(configuration: configuration, threads: 1).train(split.training, validation: validation, labelColumn: data.labelColumn)
+                let evaluation = try TestEvaluation(model: model, test: split.test, threads: 1)
+                return metric.value(evaluation.report)
+            } catch let error as TrainingError {
+                throw CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error.commandLineDescription(for: .tune))")
+            } catch {
+                throw CLIError(verbatim: "\(data.name): \(lossDescription(job.loss)) seed \(job.seed): \(error)")
             }
         }
-        return try state.values()
-    }
-}
-
-/// The shared state of the tune workers: the next job and the results, behind a lock.
-private final class JobState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var done = 0
-    private var results: [Result<Double, CLIError>?]
-    private var failed = false
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    /// The next job to run, or `nil` when all are taken or one has failed.
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard !failed, nextIndex < results.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    /// Records a job's outcome; returns how many jobs are done.
-    func finish(_ index: Int, _ outcome: Result<Double, CLIError>) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        results[index] = outcome
-        if case .failure = outcome { failed = true }
-        done += 1
-        return done
-    }
-
-    /// The values in job order, or the first failure (in job order).
-    func values() throws -> [Double] {
-        lock.lock(); defer { lock.unlock() }
-        var values: [Double] = []
-        for result in results {
-            switch result {
-            case .success(let value)?: values.append(value)
-            case .failure(let error)?: throw error
-            case nil: continue
-            }
-        }
-        return values
     }
 }

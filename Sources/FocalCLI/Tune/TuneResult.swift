@@ -57,6 +57,9 @@ struct TuneResult {
     let grid: [[TuneCell]]
     /// Cross-entropy and alpha-balanced cross-entropy (alpha auto).
     let baselines: [TuneCell]
+    /// The number of rows of `--validation-data`, or `nil` when the validation rows are held out
+    /// of the training rows.
+    var validationRows: Int? = nil
 
     /// The grid cell with the highest mean (the first on a tie, row by row).
     var best: (gamma: Int, alpha: Int) {

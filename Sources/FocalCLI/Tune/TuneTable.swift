@@ -13,11 +13,12 @@ enum TuneTable {
     static func text(_ result: TuneResult) -> String {
         let config = result.configuration
         let seeds = result.seeds.map(String.init).joined(separator: ", ")
-        var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, minority class '\(result.data.positiveClass)' "
-            + "(\(result.data.dataset.classCounts[1]) rows); test split \(result.split.test.rowCount) rows "
-            + "(\(result.split.test.classCounts[1]) minority), the same for every run\n"
+        var text = "data: \(result.data.name), \(result.data.dataset.rowCount) rows, \(result.data.positive.reportLine); "
+            + "test split \(result.split.test.rowCount) rows "
+            + "(\(result.split.test.classCounts[1]) positive), the same for every run\n"
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs; "
-            + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order and validation rows\n"
+            + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order"
+            + (result.validationRows.map { "; every run validates on the \($0) rows of --validation-data\n" } ?? " and validation rows\n")
         text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
         let best = result.best
         let labelWidth = 14, columnWidth = 18
@@ -44,6 +45,9 @@ enum TuneTable {
     struct Report: Codable {
         let data: String
         let label: String
+        /// The positive class, and why (`rarer`, `equallyCommon` or `named`).
+        let positiveClass: String
+        let positiveClassReason: String
         let metric: String
         let model: String
         let epochs: Int
@@ -61,7 +65,8 @@ enum TuneTable {
     static func report(_ result: TuneResult) -> Report {
         let best = result.best
         return Report(
-            data: result.data.name, label: result.data.labelColumn, metric: result.metric.rawValue,
+            data: result.data.name, label: result.data.labelColumn, positiveClass: result.data.positiveClass,
+            positiveClassReason: result.data.positive.reason.rawValue, metric: result.metric.rawValue,
             model: result.configuration.architecture.description, epochs: result.configuration.epochs, seeds: result.seeds,
             testRows: result.split.test.rowCount, testPositives: result.split.test.classCounts[1],
             gammas: result.gammas, alphas: result.alphas.map(\.description), grid: result.grid.flatMap { $0 },

@@ -25,8 +25,16 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingLabel(file: String, line: Int, column: String)
     /// A label is not one of the classes the model knows.
     case unknownClass(file: String, line: Int, column: String, value: String, known: [String])
+    /// A label of validation rows is not one of the classes of the training rows.
+    case unknownTrainingClass(file: String, line: Int, column: String, value: String, known: [String])
     /// A column the data needs is not in the header.
     case missingColumn(file: String, column: String, header: [String])
+    /// A column named by a setting of ``ColumnSelection`` (`role`), or a feature a model reads, is
+    /// not in the header.
+    case unknownColumn(file: String, column: String, role: ColumnRole, header: [String])
+    /// A column is given two roles that exclude each other, such as the label column also among
+    /// the ignored columns.
+    case columnInTwoRoles(file: String, column: String, role: ColumnRole, other: ColumnRole)
     /// Two header fields have the same name.
     case duplicateColumn(file: String, column: String)
     /// The header splits into a single column at `delimiter` but holds `suggested`, another
@@ -34,8 +42,16 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
     case singleColumn(file: String, header: String, delimiter: CSVDelimiter, suggested: CSVDelimiter)
     /// The header holds only the label column: there is no feature.
     case noFeatures(file: String)
+    /// Every column besides the label is ignored or the id: there is no feature left.
+    case everyFeatureIgnored(file: String)
     /// The labels hold a single class: nothing to tell apart.
     case singleClass(file: String, column: String, value: String)
+    /// The positive class named (see ``PositiveClass/Choice/named(_:)``) is not one of the
+    /// classes of the labels.
+    case unknownPositiveClass(value: String, known: [String])
+    /// A positive class was asked for (named, when `value` is not `nil`) but the labels hold more
+    /// than two classes.
+    case positiveClassOfMulticlass(value: String?, classCount: Int)
     /// In-memory data are inconsistent (counts that do not match, a label out of range, ...).
     case invalidData(reason: String)
 
@@ -83,16 +99,36 @@ public enum DataError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownClass(let file, let line, let column, let value, let known):
             return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is not a class of the model "
                 + "(classes: \(known.joined(separator: ", ")))"
+        case .unknownTrainingClass(let file, let line, let column, let value, let known):
+            return "\(file):\(line): column '\(column)': \(Self.quoted(value)) is not a class of the training data "
+                + "(classes: \(known.joined(separator: ", ")))"
         case .missingColumn(let file, let column, let header):
             return "\(file): no column '\(column)' in the header (columns: \(header.joined(separator: ", ")))"
+        case .unknownColumn(let file, let column, .modelFeature, let header):
+            return "\(file): no column '\(column)' in the header; the model reads it as a feature "
+                + "(columns: \(header.joined(separator: ", ")))"
+        case .unknownColumn(let file, let column, let role, let header):
+            return "\(file): no column '\(column)' in the header for \(name(.column(role))) "
+                + "(columns: \(header.joined(separator: ", ")))"
+        case .columnInTwoRoles(let file, let column, let role, let other):
+            return "\(file): column '\(column)' is \(role.phrase(naming: name)) and cannot also be \(other.phrase(naming: name))"
         case .duplicateColumn(let file, let column):
             return "\(file): the header names column '\(column)' more than once"
         case .singleColumn(_, _, _, let suggested):
             return description(naming: name, delimiterSetting: "delimiter: .\(suggested.name)")
         case .noFeatures(let file):
             return "\(file): the header has no feature column besides the label"
+        case .everyFeatureIgnored(let file):
+            return "\(file): no feature column is left: every column besides the label is the id column "
+                + "(\(name(.column(.id)))) or ignored (\(name(.column(.ignored))))"
         case .singleClass(let file, let column, let value):
             return "\(file): column '\(column)' holds a single class (\(Self.quoted(value))); at least two are needed"
+        case .unknownPositiveClass(let value, let known):
+            return "\(name(.parameter(.positiveClass))) \(Self.quoted(value)): not a class of the labels "
+                + "(classes: \(known.map(Self.quoted).joined(separator: ", ")))"
+        case .positiveClassOfMulticlass(let value, let classCount):
+            return "\(name(.parameter(.positiveClass)))\(value.map { " " + Self.quoted($0) } ?? ""): "
+                + "a positive class applies to binary labels; these hold \(classCount) classes"
         case .invalidData(let reason):
             return "invalid data: \(reason)"
         }

@@ -32,15 +32,3 @@ public struct HoldOutSplit: Sendable {
         }
     }
 }
-
-extension Dataset {
-    /// The same binary data set with the classes ordered so that class 1 (the positive class of
-    /// the binary metrics) is the rarer one; unchanged when it already is (or on a tie) or when
-    /// the data set is not binary.
-    public func minorityAsClassOne() -> Dataset {
-        guard isBinary, classCounts[1] > classCounts[0] else { return self }
-        // Swapping the two classes of valid data keeps it valid, so this cannot throw.
-        return try! Dataset(features: features, labels: labels.map { 1 - $0 }, featureNames: featureNames,
-                            classNames: [classNames[1], classNames[0]], lineNumbers: lineNumbers)
-    }
-}

@@ -14,6 +14,9 @@ public struct TestEvaluation: Sendable {
     /// The metrics on the test rows at ``threshold``: average precision, ROC-AUC, balanced
     /// accuracy, macro-F1, per-class precision and recall.
     public let report: ClassificationReport
+    /// The calibration of ``scores`` on the test rows: expected calibration error (15 bins),
+    /// Brier score and the bins of a reliability diagram.
+    public let calibration: Calibration
 
     /// Predicts the test rows and computes the metrics.
     ///
@@ -31,6 +34,7 @@ public struct TestEvaluation: Sendable {
         labels = test.labels
         threshold = model.threshold
         report = try ClassificationReport(binaryScores: scores, labels: labels, threshold: threshold)
+        calibration = try Calibration(positiveProbabilities: scores, labels: labels)
     }
 }
 

@@ -26,7 +26,7 @@ public struct ClassReport: Sendable, Hashable, Codable {
 ///
 /// - Binary (`init(binaryScores:labels:threshold:)`): one score per example for class 1;
 ///   predicted class 1 when `score >= threshold`. ``averagePrecision`` and ``rocAUC`` are those
-///   of class 1 (the usual "AP of the minority class" when class 1 is the minority). In
+///   of class 1, the positive class (by default the rarer one: see ``PositiveClass``). In
 ///   ``perClass``, class 0's ranking figures rank the negated scores against "label is 0".
 /// - Multi-class (``init(classScores:labels:classCount:)``): an `N x C` score matrix; the
 ///   prediction is the arg-max of each row (the lowest class among equal maxima).

@@ -30,6 +30,15 @@ public enum MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
     ///   - position: Its `[row, column]` in a score matrix, or `[]` for a score vector.
     case nonFiniteScore(argument: String, value: Double, index: Int, position: [Int])
 
+    /// A probability is outside `[0, 1]`.
+    ///
+    /// - Parameters:
+    ///   - argument: The name of the probability argument.
+    ///   - value: The probability at fault.
+    ///   - index: Its flat offset in the argument (row-major for a probability matrix).
+    ///   - position: Its `[row, column]` in a probability matrix, or `[]` for a vector.
+    case probabilityOutOfRange(argument: String, value: Double, index: Int, position: [Int])
+
     /// A class index (a true label or a prediction) is outside `0..<classCount`.
     ///
     /// - Parameters:
@@ -66,8 +75,9 @@ public enum MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
         case .countMismatch(let argument, let count, let expected):
             return FocalLossError.countMismatch(argument: argument, count: count, expected: expected).description
         case .nonFiniteScore(let argument, let value, let index, let position):
-            let place = position.count == 2 ? " (row \(position[0]), column \(position[1]))" : ""
-            return "\(argument): value \(value) at index \(index)\(place) is not finite"
+            return "\(argument): value \(value) at index \(index)\(Self.place(position)) is not finite"
+        case .probabilityOutOfRange(let argument, let value, let index, let position):
+            return "\(argument): value \(value) at index \(index)\(Self.place(position)) is not a probability in [0, 1]"
         case .labelOutOfRange(let argument, let label, let index, let classCount):
             return "\(argument): value \(label) at index \(index) is not a class in 0..<\(classCount)"
         case .invalidParameter(let name, let value, let requirement):
@@ -75,5 +85,10 @@ public enum MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingClass(let argument, let classIndex, let metric):
             return "\(argument): class \(classIndex) has no example, so \(metric) is undefined"
         }
+    }
+
+    /// ` (row 3, column 1)` for a matrix position, nothing for a vector.
+    private static func place(_ position: [Int]) -> String {
+        position.count == 2 ? " (row \(position[0]), column \(position[1]))" : ""
     }
 }

@@ -51,6 +51,8 @@ extension TrainedModel {
         if let problem = inconsistency() {
             throw .inconsistent(file: fileName, reason: problem)
         }
+        // A file from before the positive class was recorded: its positive class is class 1.
+        if isBinary, recordedPositiveClass == nil { recordedPositiveClass = classNames[1] }
     }
 
     /// The model as JSON: sorted keys, so the same model always gives the same bytes.

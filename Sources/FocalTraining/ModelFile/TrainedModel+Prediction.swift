@@ -64,28 +64,64 @@ extension TrainedModel {
     ///
     /// - Throws: ``MetricsError`` when a class the metrics need has no row.
     public func report(on data: Dataset, threshold: Double? = nil, threads: Int? = nil) throws(MetricsError) -> ClassificationReport {
-        let probabilities = probabilities(features: data.features, rowCount: data.rowCount, threads: threads)
+        try report(probabilities: probabilities(features: data.features, rowCount: data.rowCount, threads: threads),
+                   labels: data.labels, threshold: threshold)
+    }
+
+    /// The metrics of the model's predictions (see ``probabilities(features:rowCount:threads:)``)
+    /// against true labels; binary predictions use ``threshold``, or `threshold` when given.
+    ///
+    /// - Throws: ``MetricsError`` when the sizes disagree or a class the metrics need has no row.
+    public func report(probabilities: [Double], labels: [Int], threshold: Double? = nil) throws(MetricsError) -> ClassificationReport {
         if isBinary {
-            let scores = (0..<data.rowCount).map { probabilities[$0 * 2 + 1] }
-            return try ClassificationReport(binaryScores: scores, labels: data.labels, threshold: threshold ?? self.threshold)
+            return try ClassificationReport(binaryScores: positiveProbabilities(probabilities), labels: labels,
+                                            threshold: threshold ?? self.threshold)
         }
-        return try ClassificationReport(classScores: probabilities, labels: data.labels, classCount: classNames.count)
+        return try ClassificationReport(classScores: probabilities, labels: labels, classCount: classNames.count)
+    }
+
+    /// The calibration of the model's predictions (see ``probabilities(features:rowCount:threads:)``)
+    /// against true labels: binary on the positive class's probability, multi-class on the
+    /// top-class confidence, in the paper's 15 bins (see ``Calibration``).
+    ///
+    /// - Throws: ``MetricsError`` when the sizes disagree.
+    public func calibration(probabilities: [Double], labels: [Int]) throws(MetricsError) -> Calibration {
+        if isBinary {
+            return try Calibration(positiveProbabilities: positiveProbabilities(probabilities), labels: labels)
+        }
+        return try Calibration(classProbabilities: probabilities, labels: labels, classCount: classNames.count)
+    }
+
+    /// The positive class's column of a binary probability matrix.
+    private func positiveProbabilities(_ probabilities: [Double]) -> [Double] {
+        stride(from: 1, to: probabilities.count, by: 2).map { probabilities[$0] }
     }
 
     /// The labelled rows of a CSV table, read with the model's schema: its feature columns (by
     /// name, in any order), its label column and its classes.
     ///
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features or its label column among them is an error.
     /// - Throws: a ``DataError`` naming the file, line and column.
-    public func labelledData(from table: CSVTable) throws(DataError) -> Dataset {
+    public func labelledData(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> Dataset {
         try Dataset(table: table, featureNames: featureNames, labelColumn: labelColumn, classNames: classNames,
-                    missingValues: missingValues)
+                    columns: columns, missingValues: missingValues)
     }
 
     /// The feature rows of a CSV table in the model's feature order (the label column, if any,
     /// and other columns are ignored).
     ///
-    /// - Throws: a ``DataError`` naming the file, line and column.
-    public func features(from table: CSVTable) throws(DataError) -> [Float] {
-        try table.features(columns: table.columnIndices(featureNames), missingValues: missingValues)
+    /// - Parameters:
+    ///   - table: The parsed CSV.
+    ///   - columns: Columns that must not be features (the ignored and id columns): one of the
+    ///     model's features among them is an error.
+    /// - Throws: a ``DataError`` naming the file, line and column;
+    ///   ``DataError/unknownColumn(file:column:role:header:)`` for a feature the header lacks.
+    public func features(from table: CSVTable, columns: ColumnSelection = ColumnSelection()) throws(DataError) -> [Float] {
+        try table.requireDistinctColumns()
+        let indices = try columns.modelFeatureIndices(featureNames, in: table, labelIndex: nil)
+        return try table.features(columns: indices, missingValues: missingValues)
     }
 }

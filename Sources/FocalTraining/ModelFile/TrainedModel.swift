@@ -17,8 +17,13 @@ public struct TrainedModel: Sendable, Hashable, Codable {
     public let featureNames: [String]
     /// The label column's name.
     public let labelColumn: String
-    /// The class names; class `c` is `classNames[c]`. For two classes, class 1 is the positive one.
+    /// The class names; class `c` is `classNames[c]`. For two classes, class 1 is the positive one
+    /// (see ``positiveClass``).
     public let classNames: [String]
+    /// The positive class as the model file records it (`positiveClass`): `nil` for a multi-class
+    /// model. Files written before it was recorded lack it; their positive class is class 1 all
+    /// the same (then the label that sorted second), which ``init(jsonData:fileName:)`` records.
+    var recordedPositiveClass: String?
     /// Binary: rows with `P(class 1) >= threshold` are predicted class 1 (chosen for the best F1
     /// on validation rows, or 0.5 without them). Multi-class: unused (the arg-max is predicted).
     public let threshold: Double
@@ -43,6 +48,7 @@ public struct TrainedModel: Sendable, Hashable, Codable {
         self.featureNames = featureNames
         self.labelColumn = labelColumn
         self.classNames = classNames
+        self.recordedPositiveClass = classNames.count == 2 ? classNames[1] : nil
         self.threshold = threshold
         self.missingValues = missingValues
         self.configuration = configuration
@@ -75,12 +81,33 @@ public struct TrainedModel: Sendable, Hashable, Codable {
         if !standardizer.means.allSatisfy(\.isFinite) || !standardizer.scales.allSatisfy({ $0.isFinite && $0 > 0 }) {
             return "the standardisation holds a non-finite mean or a scale that is not > 0"
         }
+        if let recordedPositiveClass {
+            guard classNames.count == 2 else {
+                return "a positive class ('\(recordedPositiveClass)') is recorded for \(classNames.count) classes"
+            }
+            guard recordedPositiveClass == classNames[1] else {
+                return "the positive class '\(recordedPositiveClass)' is not the second class name ('\(classNames[1])')"
+            }
+        }
         if !threshold.isFinite { return "the threshold is not finite" }
         return nil
     }
 
     /// Whether the model has a single sigmoid output (two classes).
     public var isBinary: Bool { classNames.count == 2 }
+
+    /// The class whose probability a binary model's output is, which its ``threshold``, average
+    /// precision and ROC-AUC refer to: class 1, `classNames[1]`; `nil` for a multi-class model.
+    ///
+    /// The model file records it. Files written before it was recorded read the same way: their
+    /// class 1 is the label that sorted second, which was then the positive class.
+    public var positiveClass: String? { isBinary ? classNames[1] : nil }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, architecture, network, standardizer, featureNames, labelColumn, classNames
+        case recordedPositiveClass = "positiveClass"
+        case threshold, missingValues, configuration, summary
+    }
 }
 
 /// Facts about a training run, stored in the model file.
@@ -99,11 +126,17 @@ public struct TrainingSummary: Sendable, Hashable, Codable {
     public let history: [EpochReport]
     /// The metrics on the validation rows, or `nil` without them.
     public let validation: ClassificationReport?
+    /// The cross-validation that chose the L2 penalty, or `nil` when it was given.
+    public let penaltySearch: PenaltySearch.Outcome?
+    /// The number of rows the model was trained again on after validation, or `nil` when the
+    /// model is the one validation measured (see ``TrainingConfiguration/refitsOnAllRows``).
+    public let refitRows: Int?
 
     /// Creates a summary.
     public init(
         trainingRows: Int, validationRows: Int, trainingClassCounts: [Int], selectedEpoch: Int, stoppedEarly: Bool,
-        history: [EpochReport], validation: ClassificationReport?
+        history: [EpochReport], validation: ClassificationReport?, penaltySearch: PenaltySearch.Outcome? = nil,
+        refitRows: Int? = nil
     ) {
         self.trainingRows = trainingRows
         self.validationRows = validationRows
@@ -112,5 +145,7 @@ public struct TrainingSummary: Sendable, Hashable, Codable {
         self.stoppedEarly = stoppedEarly
         self.history = history
         self.validation = validation
+        self.penaltySearch = penaltySearch
+        self.refitRows = refitRows
     }
 }

@@ -34,6 +34,14 @@ public struct DenseLayer: Sendable, Hashable, Codable {
         self.bias = bias
     }
 
+    /// A layer with weights and biases drawn uniformly from `[-bound, bound]`.
+    init(inputs: Int, outputs: Int, uniformBound bound: Double, bias: [Float]?, generator: inout SeededGenerator) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.weights = (0..<(inputs * outputs)).map { _ in Float((2 * generator.nextUnit() - 1) * bound) }
+        self.bias = bias ?? (0..<outputs).map { _ in Float((2 * generator.nextUnit() - 1) * bound) }
+    }
+
     /// A layer with weights drawn from `N(0, standardDeviation²)` and the given biases.
     init(inputs: Int, outputs: Int, standardDeviation: Double, bias: [Float], generator: inout SeededGenerator) {
         self.inputs = inputs

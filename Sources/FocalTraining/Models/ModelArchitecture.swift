@@ -2,7 +2,7 @@
 ///
 /// Both end in a linear output layer: one sigmoid unit for two classes, one softmax unit per class
 /// otherwise. The MLP's hidden layers use ReLU. Written and parsed as `logistic` or `mlp:64,32`
-/// (`mlp` alone is one hidden layer of 64 units).
+/// (`mlp` alone is one hidden layer of 32 units, the width the toolkit's defaults were measured with).
 public enum ModelArchitecture: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A linear model: logistic regression (binary) or multinomial logistic regression.
     case logistic
@@ -36,7 +36,7 @@ public enum ModelArchitecture: Sendable, Hashable, Codable, CustomStringConverti
             return
         }
         if text == "mlp" {
-            self = .mlp(hidden: [64])
+            self = .mlp(hidden: [32])
             return
         }
         guard text.hasPrefix("mlp:") else { throw .invalidSetting(parameter: .architecture, value: text, requirement: requirement) }

@@ -29,28 +29,43 @@ public struct Network: Sendable, Hashable, Codable {
 
     /// A freshly initialised network: He-normal weights (`N(0, 2 / fan_in)`) in every layer of an
     /// MLP, zero hidden biases, and the given output biases (the prior initialisation of
-    /// RetinaNet, so the first predictions centre on the prior). Logistic regression starts from
-    /// small weights, `N(0, 0.01²)`, as RetinaNet's classification head, so its first predictions
-    /// are the prior itself.
+    /// RetinaNet, so the first predictions centre on the prior); or, with
+    /// ``WeightInitialization/uniform``, PyTorch's default uniform weights and hidden biases.
+    /// Logistic regression starts from small weights, `N(0, 0.01²)`, as RetinaNet's
+    /// classification head, so its first predictions are the prior itself.
     ///
     /// - Parameters:
     ///   - architecture: Logistic regression or an MLP.
     ///   - inputCount: The number of features.
     ///   - outputBias: The biases of the output layer; their count is the number of logits.
+    ///   - initialization: How an MLP's layers start (default He-normal).
     ///   - generator: The source of the random weights.
-    public init(architecture: ModelArchitecture, inputCount: Int, outputBias: [Float], generator: inout SeededGenerator) {
+    public init(
+        architecture: ModelArchitecture, inputCount: Int, outputBias: [Float],
+        initialization: WeightInitialization = .heNormal, generator: inout SeededGenerator
+    ) {
         var layers = [DenseLayer]()
         var width = inputCount
+        func layer(inputs: Int, outputs: Int, bias: [Float]?) -> DenseLayer {
+            switch initialization {
+            case .heNormal:
+                return DenseLayer(inputs: inputs, outputs: outputs, standardDeviation: (2 / Double(inputs)).squareRoot(),
+                                  bias: bias ?? [Float](repeating: 0, count: outputs), generator: &generator)
+            case .uniform:
+                return DenseLayer(inputs: inputs, outputs: outputs, uniformBound: 1 / Double(inputs).squareRoot(),
+                                  bias: bias, generator: &generator)
+            }
+        }
         for hidden in architecture.hiddenSizes {
-            layers.append(DenseLayer(
-                inputs: width, outputs: hidden, standardDeviation: (2 / Double(width)).squareRoot(),
-                bias: [Float](repeating: 0, count: hidden), generator: &generator))
+            layers.append(layer(inputs: width, outputs: hidden, bias: nil))
             width = hidden
         }
-        layers.append(DenseLayer(
-            inputs: width, outputs: outputBias.count,
-            standardDeviation: architecture.hiddenSizes.isEmpty ? 0.01 : (2 / Double(width)).squareRoot(),
-            bias: outputBias, generator: &generator))
+        if architecture.hiddenSizes.isEmpty {
+            layers.append(DenseLayer(inputs: width, outputs: outputBias.count, standardDeviation: 0.01, bias: outputBias,
+                                     generator: &generator))
+        } else {
+            layers.append(layer(inputs: width, outputs: outputBias.count, bias: outputBias))
+        }
         self.layers = layers
     }
 

@@ -7,7 +7,8 @@ public struct OptimizerSettings: Sendable, Hashable, Codable {
         case sgd(momentum: Double)
         /// Adam (Kingma & Ba), with bias correction.
         case adam
-        /// AdamW (Loshchilov & Hutter): Adam with decoupled weight decay `θ -= lr · decay · θ`.
+        /// AdamW (Loshchilov & Hutter): Adam with decoupled weight decay `θ -= lr · decay · θ` of the
+        /// weights (the biases are not decayed, as the L2 penalty spares them).
         case adamW(weightDecay: Double)
     }
 

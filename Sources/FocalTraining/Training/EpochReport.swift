@@ -20,7 +20,7 @@ public struct EpochReport: Sendable, Hashable, Codable {
     }
 }
 
-/// A progress notification of ``Trainer/train(_:labelColumn:missingValues:progress:)``.
+/// A progress notification of ``Trainer/train(_:validation:labelColumn:missingValues:progress:)``.
 public enum TrainingEvent: Sendable, Hashable {
     /// A batch finished: `completed` of `total` batches of `epoch` (from 1), with the running
     /// mean loss of the epoch so far.

@@ -38,11 +38,12 @@ struct MiniBatchTraining {
         loss = try BatchLoss(settings: configuration.loss, classCounts: data.classCounts)
         generator = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_1417)
         network = Network(architecture: configuration.architecture, inputCount: training.featureCount,
-                          outputBias: outputBias, generator: &generator)
+                          outputBias: outputBias, initialization: configuration.weightInitialization, generator: &generator)
         batchSize = min(configuration.batchSize, training.rowCount)
         batchCount = (training.rowCount + batchSize - 1) / batchSize
         workspace = NetworkWorkspace(network: network, batchCapacity: batchSize)
-        optimizer = Optimizer(settings: configuration.optimizer, sizes: network.layers.flatMap { [$0.weights.count, $0.bias.count] })
+        optimizer = Optimizer(settings: configuration.optimizer, sizes: network.layers.flatMap { [$0.weights.count, $0.bias.count] },
+                              l2Penalty: configuration.l2Penalty)
         order = Array(0..<training.rowCount)
         labels = training.labels.map { Int32($0) }
         batchFeatures = [Float](repeating: 0, count: batchSize * training.featureCount)
@@ -109,8 +110,8 @@ struct MiniBatchTraining {
         workspace.backward(network, rows: count, threads: threads)
         optimizer.beginStep()
         for l in network.layers.indices {
-            optimizer.update(&network.layers[l].weights, gradient: workspace.weightGradients[l], slot: 2 * l)
-            optimizer.update(&network.layers[l].bias, gradient: workspace.biasGradients[l], slot: 2 * l + 1)
+            optimizer.update(&network.layers[l].weights, gradient: workspace.weightGradients[l], slot: 2 * l, isWeight: true)
+            optimizer.update(&network.layers[l].bias, gradient: workspace.biasGradients[l], slot: 2 * l + 1, isWeight: false)
         }
         return value
     }

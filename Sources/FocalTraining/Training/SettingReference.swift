@@ -11,6 +11,8 @@ public enum SettingReference: Sendable, Hashable, CustomStringConvertible {
     case lossKind(LossSettings.Kind)
     /// The missing-value policy with a given policy.
     case missingValues(MissingValuePolicy)
+    /// The setting that gives a column its role, such as ``ColumnSelection/ignoredColumns``.
+    case column(ColumnRole)
 
     /// The Swift spelling: `learningRate`, `kind: .balancedCrossEntropy`, `missingValues: .imputeTrainingMean`.
     public var description: String {
@@ -27,6 +29,8 @@ public enum SettingReference: Sendable, Hashable, CustomStringConvertible {
             return "\(TrainingParameter.lossKind): .\(name)"
         case .missingValues(let policy):
             return "\(TrainingParameter.missingValues): .\(policy.rawValue)"
+        case .column(let role):
+            return role.description
         }
     }
 }

@@ -35,10 +35,20 @@ public enum TrainingParameter: String, Sendable, Hashable, CaseIterable, CustomS
     case validationFraction
     /// ``TrainingConfiguration/earlyStoppingPatience``.
     case earlyStoppingPatience
+    /// ``TrainingConfiguration/l2Penalty``.
+    case l2Penalty
+    /// ``TrainingConfiguration/penaltySearch``: its candidates and folds.
+    case penaltySearch
+    /// ``TrainingConfiguration/restoresBestEpoch``.
+    case restoresBestEpoch
+    /// ``TrainingConfiguration/refitsOnAllRows``.
+    case refitsOnAllRows
     /// ``TrainingConfiguration/priorProbability``.
     case priorProbability
     /// The ``MissingValuePolicy`` data are read and a model is trained with.
     case missingValues
+    /// The class a ``PositiveClass/Choice/named(_:)`` names.
+    case positiveClass
     /// ``Network/layers``.
     case layers
     /// ``DenseLayer/weights``.

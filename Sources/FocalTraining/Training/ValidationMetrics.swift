@@ -39,3 +39,27 @@ extension PreparedData {
         }
     }
 }
+
+extension PreparedData {
+    /// The score that chooses between trained models: the validation average precision of class 1
+    /// (binary), or the validation macro-F1 of the arg-max predictions (multi-class; classes
+    /// neither present nor predicted do not count).
+    ///
+    /// - Throws: ``TrainingError/diverged(epoch:batch:)`` (epoch and batch 0) for a non-finite
+    ///   logit, ``TrainingError/unsuitableData(reason:)`` when the metric cannot be computed.
+    func validationScore(of network: Network) throws(TrainingError) -> Double {
+        if validation.isBinary { return try validationAveragePrecision(of: network, threads: 1) }
+        let classCount = validation.classCount
+        let logits = network.logits(validationFeatures, rowCount: validation.rowCount, threads: 1)
+        guard logits.allSatisfy(\.isFinite) else { throw .diverged(epoch: 0, batch: 0) }
+        let predictions = (0..<validation.rowCount).map { row in
+            let scores = logits[(row * classCount)..<((row + 1) * classCount)]
+            return scores.indices.max { scores[$0] < scores[$1] }! - row * classCount
+        }
+        do {
+            return try ConfusionMatrix(labels: validation.labels, predictions: predictions, classCount: classCount).macroF1
+        } catch {
+            throw .unsuitableData(reason: "validation macro-F1: \(error)")
+        }
+    }
+}
