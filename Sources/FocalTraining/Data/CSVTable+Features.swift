@@ -31,7 +31,7 @@ extension CSVTable {
         try requireFieldCounts()
         let rowCount = fields.rowCount
         let width = columns.count
-        let pieces = rowCount * width < 200_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = rowCount * width < 200_000 ? 1 : ReaderThreads.count
         let imputes = missingValues == .imputeTrainingMean
         final class FirstErrors: @unchecked Sendable {
             var items: [(row: Int, column: Int)?]
@@ -40,29 +40,48 @@ extension CSVTable {
         let errors = FirstErrors(pieces)
         let lock = NSLock()
         let fields = self.fields
+        // Where each column of the file goes in an output row (-1: not read). A column asked for
+        // twice leaves every row to the field by field way.
+        var targets = [Int](repeating: -1, count: header.count)
+        for (position, column) in columns.enumerated() where targets[column] < 0 { targets[column] = position }
+        let splitRowsInOnePass = Set(columns).count == columns.count
         let values = [Float](unsafeUninitializedCapacity: rowCount * width) { output, initialized in
+            if let start = output.baseAddress { HugePages.advise(start, count: rowCount * width * MemoryLayout<Float>.stride) }
             fields.bytes.withUnsafeBufferPointer { bytes in
                 fields.spans.withUnsafeBufferPointer { spans in
-                    fields.rowStarts[fields.firstRow...].withUnsafeBufferPointer { rowStarts in
-                        // Read only, but `output`: each piece writes its own rows.
-                        nonisolated(unsafe) let (bytes, spans, rowStarts, output) = (bytes, spans, rowStarts, output)
-                        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                            let rows = (rowCount * piece / pieces)..<(rowCount * (piece + 1) / pieces)
-                            for row in rows {
-                                let first = rowStarts[row]
-                                for position in 0..<width {
-                                    let span = spans[first + columns[position]]
-                                    let value: Float
-                                    switch NumericField.read(bytes, span) ?? NumericField.readString(fields.string(span)) {
-                                    case .number(let number): value = number
-                                    case .missing where imputes: value = .nan
-                                    default:
-                                        lock.lock()
-                                        errors.items[piece] = (row, columns[position])
-                                        lock.unlock()
-                                        return
+                    fields.allRows[fields.firstRow...].withUnsafeBufferPointer { rows in
+                        targets.withUnsafeBufferPointer { targets in
+                            // Read only, but `output`: each piece writes its own rows.
+                            nonisolated(unsafe) let (bytes, spans, rows, targets, output) = (bytes, spans, rows, targets, output)
+                            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                                var rowSpans: [FieldSpan] = []
+                                for row in (rowCount * piece / pieces)..<(rowCount * (piece + 1) / pieces) {
+                                    let record = rows[row]
+                                    let outputRow = output.baseAddress! + row * width
+                                    if record.isSplit {
+                                        if splitRowsInOnePass, Self.readNumbers(of: record, in: bytes, delimiter: fields.delimiter, targets: targets, into: outputRow) {
+                                            continue
+                                        }
+                                        rowSpans.removeAll(keepingCapacity: true)
+                                        CSVFields.forEachSpan(of: record, in: bytes, delimiter: fields.delimiter) { rowSpans.append($0) }
+                                    } else {
+                                        rowSpans.removeAll(keepingCapacity: true)
+                                        rowSpans.append(contentsOf: spans[record.firstSpan..<(record.firstSpan + record.fieldCount)])
                                     }
-                                    (output.baseAddress! + row * width + position).initialize(to: value)
+                                    for position in 0..<width {
+                                        let span = rowSpans[columns[position]]
+                                        let value: Float
+                                        switch NumericField.read(bytes, span) ?? NumericField.readString(fields.string(span)) {
+                                        case .number(let number): value = number
+                                        case .missing where imputes: value = .nan
+                                        default:
+                                            lock.lock()
+                                            errors.items[piece] = (row, columns[position])
+                                            lock.unlock()
+                                            return
+                                        }
+                                        (outputRow + position).initialize(to: value)
+                                    }
                                 }
                             }
                         }
@@ -80,6 +99,38 @@ extension CSVTable {
             throw .nonNumeric(file: fileName, line: fields.line(row), column: header[column], value: value)
         }
         return values
+    }
+
+    /// Reads the numbers of a row split at delimiters in one pass, each parsed where its field
+    /// starts and checked to end at the delimiter or the row's end; `false` as soon as a field
+    /// is anything else (spaces after it, a missing-value marker, text, a value beyond `Float`),
+    /// for the field by field way to read the row again and name the error.
+    ///
+    /// - Parameter targets: For each column of the file, where it goes in the output row (-1: skipped).
+    @inline(__always)
+    static func readNumbers(
+        of row: CSVRow, in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, targets: UnsafeBufferPointer<Int>,
+        into output: UnsafeMutablePointer<Float>
+    ) -> Bool {
+        guard row.fieldCount == targets.count, let base = bytes.baseAddress else { return false }
+        let skipsTab = delimiter != 9
+        let end = row.end
+        var index = row.start
+        for column in 0..<targets.count {
+            while index < end, base[index] == 32 || (base[index] == 9 && skipsTab) { index += 1 }
+            let target = targets[column]
+            if target >= 0 {
+                let (number, length) = DecimalParser.parse(prefixOf: base + index, count: end - index)
+                index += length
+                guard let number, index == end || base[index] == delimiter, length > 0,
+                      abs(number) <= Double(Float.greatestFiniteMagnitude) else { return false }
+                (output + target).initialize(to: Float(number))
+            } else {
+                while index < end, base[index] != delimiter { index += 1 }
+            }
+            index += 1  // the delimiter
+        }
+        return true
     }
 
     /// Whether `field` is spelled as a decimal number: only digits, signs, a point and exponent

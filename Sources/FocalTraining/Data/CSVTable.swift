@@ -81,6 +81,7 @@ public struct CSVTable: Sendable, Hashable {
         let counter = progress.map { ProgressCounter(totalBytes: size, handler: $0) }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            if let start = buffer.baseAddress { HugePages.advise(start, count: size) }
             while initialized < size {
                 let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, min(size - initialized, ProgressCounter.step))
                 if read <= 0 { complete = read == 0 && initialized == size; break }
@@ -107,13 +108,13 @@ public struct CSVTable: Sendable, Hashable {
     /// Checks that the bytes of a file are UTF-8, drops a byte-order mark and parses them.
     private init(checking bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil) throws(DataError) {
         var bytes = bytes
-        let nonASCII = bytes.withUnsafeBufferPointer(CSVTextCheck.hasNonASCII)
-        if nonASCII, String(validating: bytes, as: UTF8.self) == nil {
+        let isPlainASCII = bytes.withUnsafeBufferPointer(CSVTextCheck.isPlainASCII)
+        if !isPlainASCII, bytes.withUnsafeBufferPointer(CSVTextCheck.hasNonASCII), String(validating: bytes, as: UTF8.self) == nil {
             throw .unreadable(file: fileName, reason: Self.invalidUTF8Reason(Data(bytes)))
         }
         // Decoding the data as UTF-8 text used to drop a byte-order mark before the reader dropped one.
         if Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
-        try self.init(bytes: bytes, fileName: fileName, delimiter: delimiter, progress: progress)
+        try self.init(bytes: bytes, fileName: fileName, delimiter: delimiter, progress: progress, isPlainASCII: isPlainASCII)
     }
 
     /// Parses CSV text.
@@ -130,12 +131,18 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     /// Parses UTF-8 bytes (already checked).
-    init(bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil) throws(DataError) {
+    ///
+    /// - Parameter isPlainASCII: Whether the bytes are known to be ASCII without a vertical tab or
+    ///   form feed (``CSVTextCheck/isPlainASCII(_:)``), so that parsing need not look again.
+    init(
+        bytes: [UInt8], fileName: String, delimiter: CSVDelimiter?, progress: ProgressCounter? = nil, isPlainASCII: Bool = false
+    ) throws(DataError) {
         var bytes = bytes
         // The reader before this one dropped a byte-order mark, then SwiftCSV dropped another.
         for _ in 0..<2 where Self.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
         let delimiter = delimiter ?? bytes.withUnsafeBufferPointer(CSVDelimiter.detected)
-        let parsed = try Self.parse(bytes, fileName: fileName, delimiter: delimiter, endsWithLineBreak: true, progress: progress)
+        let parsed = try Self.parse(
+            bytes, fileName: fileName, delimiter: delimiter, endsWithLineBreak: true, progress: progress, isPlainASCII: isPlainASCII)
         guard parsed.rowCount > 0, (0..<parsed.fieldCount(0)).contains(where: { parsed.span(0, $0).length > 0 }) else {
             throw .emptyFile(file: fileName)
         }
@@ -155,23 +162,27 @@ public struct CSVTable: Sendable, Hashable {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
-    /// How many pieces to parse at once: one per processor for texts of a MB and more.
+    /// How many pieces to parse at once: one per processor the process may run on (see
+    /// ``ReaderThreads``) for texts of a MB and more.
     static func pieceCount(byteCount: Int) -> Int {
-        byteCount < (1 << 20) ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)
+        byteCount < (1 << 20) ? 1 : ReaderThreads.count
     }
 
     /// The rows (blank lines dropped) and the line each starts on: by bytes
     /// (``ByteCSVScanner``, in pieces on several threads), or by characters for the rare texts
     /// that need it (``CSVTextCheck``).
     ///
-    /// - Parameter endsWithLineBreak: Whether to end a text whose last character is no line break
-    ///   with one (a last empty field is then kept).
+    /// - Parameters:
+    ///   - endsWithLineBreak: Whether to end a text whose last character is no line break with
+    ///     one (a last empty field is then kept).
+    ///   - isPlainASCII: Whether the bytes are known to be ASCII without a vertical tab or form
+    ///     feed (they are then read by bytes without a look for characters).
     static func parse(
         _ bytes: [UInt8], fileName: String, delimiter: CSVDelimiter, endsWithLineBreak: Bool, pieces: Int? = nil,
-        progress: ProgressCounter? = nil
+        progress: ProgressCounter? = nil, isPlainASCII: Bool = false
     ) throws(DataError) -> CSVFields {
         do {
-            if !bytes.withUnsafeBufferPointer({ CSVTextCheck.needsCharacters($0, delimiter: delimiter.byte) }) {
+            if isPlainASCII || !bytes.withUnsafeBufferPointer({ CSVTextCheck.needsCharacters($0, delimiter: delimiter.byte) }) {
                 var bytes = bytes
                 if endsWithLineBreak, let last = bytes.last, last != 10, last != 13 { bytes.append(10) }
                 do {

@@ -7,6 +7,12 @@
 enum ClassNames {
     /// The key a label value is matched by: integers in canonical form (`"01"` and `"1"` agree).
     static func key(_ value: Substring) -> String {
+        // Digits without a leading zero (as `0` and `1` labels are) are the canonical form already.
+        let utf8 = value.utf8
+        if let first = utf8.first, utf8.count <= 18, first != UInt8(ascii: "0") || utf8.count == 1,
+           utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            return String(value)
+        }
         if let integer = Int(value) { return String(integer) }
         return String(value)
     }

@@ -55,13 +55,24 @@ public struct Standardizer: Sendable, Hashable, Codable {
     /// The standardised copy of a row-major matrix with ``means``.count columns; NaN becomes 0.
     public func transform(_ features: [Float]) -> [Float] {
         let featureCount = means.count
-        var result = [Float](repeating: 0, count: features.count)
-        for index in features.indices {
-            let value = features[index]
-            if value.isNaN { continue }
-            let column = index % featureCount
-            result[index] = Float((Double(value) - means[column]) / scales[column])
+        guard featureCount > 0 else { return features }
+        return [Float](unsafeUninitializedCapacity: features.count) { result, initialized in
+            if let start = result.baseAddress { HugePages.advise(start, count: features.count * MemoryLayout<Float>.stride) }
+            features.withUnsafeBufferPointer { features in
+                means.withUnsafeBufferPointer { means in
+                    scales.withUnsafeBufferPointer { scales in
+                        var index = 0
+                        while index < features.count {
+                            for column in 0..<min(featureCount, features.count - index) {
+                                let value = features[index]
+                                result[index] = value.isNaN ? 0 : Float((Double(value) - means[column]) / scales[column])
+                                index += 1
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = features.count
         }
-        return result
     }
 }

@@ -10,13 +10,7 @@ enum CSVTextCheck {
     /// Whether `bytes` hold a pattern only whole characters read right.
     static func needsCharacters(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         let count = bytes.count
-        var index = 0
-        // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole.
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 || hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
-            index += 8
-        }
+        var index = plainLength(bytes)
         while index < count {
             let byte = bytes[index]
             if byte == 0x0B || byte == 0x0C { return true }
@@ -31,6 +25,45 @@ enum CSVTextCheck {
             index += 1
         }
         return false
+    }
+
+    /// Whether `bytes` are ASCII without a vertical tab or form feed: UTF-8 text that needs no
+    /// reading by characters.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainLength(bytes) == bytes.count
+    }
+
+    /// How far `bytes` are ASCII without a vertical tab or form feed, looked at a word at a time:
+    /// the whole count, or at most the start of the word that holds the first other byte (from
+    /// which the byte by byte check goes on).
+    private static func plainLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var index = 0
+        // Words of eight ASCII bytes with no vertical tab or form feed are skipped whole (both
+        // are below 0x0E, as tabs and line breaks are: those words get the exact test); four
+        // words at once while none has a byte of 0x80 and above or below 0x0E.
+        let controls = ByteWord.repeated(0x0E)
+        while index + 8 <= count {
+            if index + 32 <= count {
+                let words = UnsafeRawPointer(bytes.baseAddress! + index)
+                let first = words.loadUnaligned(as: UInt64.self), second = words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let third = words.loadUnaligned(fromByteOffset: 16, as: UInt64.self), fourth = words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                let lowBytes = ((first &- controls) & ~first) | ((second &- controls) & ~second)
+                    | ((third &- controls) & ~third) | ((fourth &- controls) & ~fourth)
+                if (first | second | third | fourth | lowBytes) & 0x8080_8080_8080_8080 == 0 {
+                    index += 32
+                    continue
+                }
+            }
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            if ByteWord.hasByteBelow(word, 0x0E), hasByte(word, 0x0B) || hasByte(word, 0x0C) { break }
+            index += 8
+        }
+        if index + 8 > count {  // the last bytes, one at a time
+            while index < count, bytes[index] < 0x80, bytes[index] != 0x0B, bytes[index] != 0x0C { index += 1 }
+        }
+        return index
     }
 
     /// Whether a byte before a character decides how it is read: a quote, the delimiter, a line
@@ -50,9 +83,13 @@ enum CSVTextCheck {
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
-        while index + 8 <= count {
-            if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
-            index += 8
+        // Four words at a time: their bits or-ed together.
+        while index + 32 <= count {
+            let words = UnsafeRawPointer(bytes.baseAddress! + index)
+            let merged = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if merged & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 32
         }
         while index < count {
             if bytes[index] >= 0x80 { return true }

@@ -13,6 +13,80 @@
 enum DecimalParser {
     /// The value of `bytes` as `Double(String)` reads it, or `nil` where that gives `nil`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let (value, end) = parse(prefixOf: base, count: bytes.count)
+        return end == bytes.count ? value : nil
+    }
+
+    /// The numeral at the start of `count` bytes from `base`, and the offset of the first byte
+    /// after it: the value of those bytes as ``parse(_:)`` reads them, or `nil` when they start
+    /// with no numeral or with an exponent letter without digits.
+    ///
+    /// A field whose numeral ends at its end is read in one pass: a caller checks that the byte
+    /// at the returned offset is the delimiter or the end of the row.
+    @inline(__always)
+    static func parse(prefixOf base: UnsafePointer<UInt8>, count: Int) -> (value: Double?, end: Int) {
+        var index = 0
+        var negative = false
+        if count > 0, base[0] == UInt8(ascii: "-") || base[0] == UInt8(ascii: "+") {
+            negative = base[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        var mantissa: UInt64 = 0  // every digit, leading zeros included; exact up to 19 digits
+        let integerStart = index
+        while index < count {
+            let digit = base[index] &- 48
+            guard digit < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        var digitCount = index - integerStart
+        var exponent = 0
+        if index < count, base[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            // Sixteen digits at once (most of a shortest round-trip fraction), then eight.
+            if index + 16 <= count {
+                let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
+                if isEightDigits(first), isEightDigits(second) {
+                    mantissa = (mantissa &* 100_000_000 &+ eightDigits(first)) &* 100_000_000 &+ eightDigits(second)
+                    index += 16
+                }
+            }
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard isEightDigits(word) else { break }
+                mantissa = mantissa &* 100_000_000 &+ eightDigits(word)
+                index += 8
+            }
+            while index < count {
+                let digit = base[index] &- 48
+                guard digit < 10 else { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            exponent = fractionStart - index
+            digitCount += index - fractionStart
+        }
+        guard digitCount > 0 else { return (nil, index) }
+        if index < count, base[index] | 0x20 == UInt8(ascii: "e") {
+            guard let written = writtenExponent(base, at: &index, count: count) else { return (nil, index) }
+            exponent += written
+        }
+        let numeral = UnsafeBufferPointer(start: base, count: index)
+        // More than 19 digits (leading zeros counted): the digit by digit reading below.
+        guard digitCount <= 19 else { return (parseLong(numeral), index) }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, index) }
+        if let value = clinger(mantissa, exponent: exponent) ?? eiselLemire(mantissa, exponent: exponent) {
+            return (negative ? -value : value, index)
+        }
+        return (exact(numeral), index)  // signed already
+    }
+
+    /// ``parse(_:)`` for a numeral of more than 19 digits: leading zeros skipped, the digits past
+    /// the 19th significant one only noted.
+    private static func parseLong(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = bytes.count
         var index = 0
         guard count > 0 else { return nil }
@@ -73,23 +147,8 @@ enum DecimalParser {
         }
         guard digitCount > 0 else { return nil }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            var exponentNegative = false
-            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            var written = 0
-            var exponentDigits = 0
-            while index < count {
-                let digit = bytes[index] &- 48
-                guard digit < 10 else { break }
-                if written < 100_000_000 { written = written * 10 + Int(digit) }
-                exponentDigits += 1
-                index += 1
-            }
-            guard exponentDigits > 0 else { return nil }
-            exponent += exponentNegative ? -written : written
+            guard let written = writtenExponent(bytes.baseAddress!, at: &index, count: count) else { return nil }
+            exponent += written
         }
         guard index == count else { return nil }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
@@ -104,6 +163,28 @@ enum DecimalParser {
             }
         }
         return exact(bytes)
+    }
+
+    /// The exponent after the `e` or `E` at `index` (a sign, then digits; held at 10^8 in
+    /// magnitude, beyond any `Double`), `index` moved past it; `nil` when no digit follows.
+    @inline(__always)
+    private static func writtenExponent(_ base: UnsafePointer<UInt8>, at index: inout Int, count: Int) -> Int? {
+        index += 1
+        var negative = false
+        if index < count, base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: "+") {
+            negative = base[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var written = 0
+        let start = index
+        while index < count {
+            let digit = base[index] &- 48
+            guard digit < 10 else { break }
+            if written < 100_000_000 { written = written * 10 + Int(digit) }
+            index += 1
+        }
+        guard index > start else { return nil }
+        return negative ? -written : written
     }
 
     /// Whether the eight bytes of `word` (in memory order) are all ASCII digits.

@@ -49,7 +49,7 @@ enum RowSplitter {
             let count = bounds.count - 1
             if count == 1 {
                 return Result { () throws(ByteScanStop) in
-                    [try ByteCSVScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter, progress: progress)]
+                    [try RowScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter, progress: progress)]
                 }
             }
             final class Results: @unchecked Sendable {
@@ -61,7 +61,7 @@ enum RowSplitter {
             nonisolated(unsafe) let shared = buffer  // read only
             DispatchQueue.concurrentPerform(iterations: count) { index in
                 let result = Result { () throws(ByteScanStop) in
-                    try ByteCSVScanner.scan(shared, range: bounds[index]..<bounds[index + 1], delimiter: delimiter, progress: progress)
+                    try RowScanner.scan(shared, range: bounds[index]..<bounds[index + 1], delimiter: delimiter, progress: progress)
                 }
                 lock.lock()
                 results.items[index] = result
@@ -73,35 +73,35 @@ enum RowSplitter {
                 case .success(let piece): pieces.append(piece)
                 case .failure(.needsCharacters): return .failure(.needsCharacters)
                 case .failure:
-                    return Result { () throws(ByteScanStop) in [try ByteCSVScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter)] }
+                    return Result { () throws(ByteScanStop) in [try RowScanner.scan(buffer, range: 0..<buffer.count, delimiter: delimiter)] }
                 }
             }
             return .success(pieces)
         }
-        return merge(try result.get(), bytes: bytes)
+        return merge(try result.get(), bytes: bytes, delimiter: delimiter)
     }
 
     /// The pieces' rows as one table, line numbers shifted by the lines of the pieces before.
-    private static func merge(_ pieces: [CSVPiece], bytes: [UInt8]) -> CSVFields {
+    private static func merge(_ pieces: [CSVPiece], bytes: [UInt8], delimiter: UInt8) -> CSVFields {
         if pieces.count == 1 {
-            let piece = pieces[0]
-            return CSVFields(bytes: bytes, spans: piece.spans, rowStarts: piece.rowStarts + [piece.spans.count], lines: piece.lines)
+            return CSVFields(bytes: bytes, rows: pieces[0].rows, spans: pieces[0].spans, delimiter: delimiter)
         }
+        var rows: [CSVRow] = []
         var spans: [FieldSpan] = []
-        var rowStarts: [Int] = []
-        var lines: [Int] = []
+        rows.reserveCapacity(pieces.reduce(0) { $0 + $1.rows.count })
         spans.reserveCapacity(pieces.reduce(0) { $0 + $1.spans.count })
-        rowStarts.reserveCapacity(pieces.reduce(0) { $0 + $1.rowStarts.count } + 1)
-        lines.reserveCapacity(rowStarts.capacity)
         var lineOffset = 0
         for piece in pieces {
             let spanOffset = spans.count
             spans.append(contentsOf: piece.spans)
-            rowStarts.append(contentsOf: piece.rowStarts.lazy.map { $0 + spanOffset })
-            lines.append(contentsOf: piece.lines.lazy.map { $0 + lineOffset })
+            rows.append(contentsOf: piece.rows.lazy.map { row in
+                var row = row
+                row.line += lineOffset
+                if !row.isSplit { row.firstSpan += spanOffset }
+                return row
+            })
             lineOffset += piece.lineCount
         }
-        rowStarts.append(spans.count)
-        return CSVFields(bytes: bytes, spans: spans, rowStarts: rowStarts, lines: lines)
+        return CSVFields(bytes: bytes, rows: rows, spans: spans, delimiter: delimiter)
     }
 }
