@@ -84,10 +84,14 @@ enum Validation {
     }
 
     /// Every target 0 or 1: the variants defined for hard targets only (focal-star).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func hardTargets<Scalar: FocalScalar>(
         _ targets: UnsafeBufferPointer<Scalar>, shape: TensorShape, variant: String
     ) throws(FocalLossError) {
-        if let index = targets.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+        var bad = false
+        for target in targets { bad = bad || (target != 0 && target != 1) }
+        if bad, let index = targets.firstIndex(where: { $0 != 0 && $0 != 1 }) {
             throw .invalidElement(
                 argument: "targets", value: Double(targets[index]), location: shape.location(ofOffset: index),
                 requirement: "is not 0 or 1 (\(variant) takes hard targets)")
