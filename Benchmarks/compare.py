@@ -66,7 +66,7 @@ def log(msg: str) -> None:
 # Cases
 # ----------------------------------------------------------------------------
 
-def make_cases(quick: bool, only: str | None, extra: bool) -> list[dict]:
+def make_cases(quick: bool, only: str | None, extra: bool, precisions: list[str]) -> list[dict]:
     if quick:
         sig, sm1, sm2 = (8192, 80), (16384, 80), (4096, 1000)
     else:
@@ -80,6 +80,8 @@ def make_cases(quick: bool, only: str | None, extra: bool) -> list[dict]:
         cases.append(dict(kind="sigmoid", shape=list(sig), gamma=1.5, alpha=0.25))
     if only:
         cases = [c for c in cases if c["kind"] == only]
+    # One table per case and precision: float32 first, then float64 (`focal bench --precision double`).
+    cases = [dict(c, precision=p) for p in precisions for c in cases]
     for c in cases:
         c["id"] = case_id(c)
     return cases
@@ -90,6 +92,8 @@ def case_id(c: dict) -> str:
     s = f"{c['kind']} {n}x{k} gamma {fmt_num(c['gamma'])}"
     if c.get("alpha") is not None:
         s += f" alpha {fmt_num(c['alpha'])}"
+    if c.get("precision", "float") == "double":
+        s += ", float64"
     return s
 
 
@@ -111,9 +115,10 @@ def make_inputs(case: dict, seed: int):
     rng = np.random.default_rng(seed)
     n, k = case["shape"]
     # Same distributions as `focal bench`: logits uniform in [-4, 4], ~1% positives / uniform labels.
-    x = rng.uniform(-4.0, 4.0, size=(n, k)).astype(np.float32)
+    dtype = np.float64 if case.get("precision") == "double" else np.float32
+    x = rng.uniform(-4.0, 4.0, size=(n, k)).astype(dtype)
     if case["kind"] == "sigmoid":
-        t = (rng.random((n, k), dtype=np.float32) < 0.01).astype(np.float32)  # ~1% positives
+        t = (rng.random((n, k), dtype=np.float32) < 0.01).astype(dtype)  # ~1% positives
     else:
         t = rng.integers(0, k, size=n, dtype=np.int64)
     return x, t
@@ -284,8 +289,10 @@ def jax_loss_fn(case: dict):
 
 def run_jax(spec: dict) -> dict:
     import jax
-    import jax.numpy as jnp
     case = spec["case"]
+    if case.get("precision") == "double":
+        jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
     xn, tn = make_inputs(case, spec["seed"])
     if case["kind"] == "softmax":
         tn = tn.astype("int32")
@@ -410,7 +417,7 @@ def run_focal(row: str, binary: str, case: dict, threads: int, args) -> dict:
     n, k = case["shape"]
     argv = [binary, "bench", "--kind", case["kind"], "--shape", f"{n}x{k}",
             "--threads", str(threads), "--gamma", fmt_num(case["gamma"]),
-            "--precision", "float", "--runs", str(args.repeats), "--json"] + shlex.split(args.focal_args)
+            "--precision", case.get("precision", "float"), "--runs", str(args.repeats), "--json"] + shlex.split(args.focal_args)
     env = dict(os.environ)
     rc, out, err, peak = run_process(argv, env, cpu_set(threads, not args.no_pin), args.timeout)
     obj = None
@@ -491,7 +498,9 @@ def spread(r: dict | None) -> str:
 def render(report: dict, baseline: str) -> str:
     lines = []
     threads = report["config"]["threads"]
-    lines.append("# Focal vs PyTorch / JAX: focal loss + gradient w.r.t. logits, float32, CPU")
+    names = {"float": "float32", "double": "float64"}
+    lines.append("# Focal vs PyTorch / JAX: focal loss + gradient w.r.t. logits, "
+                 + " and ".join(names[p] for p in report["config"].get("precisions", ["float"])) + ", CPU")
     lines.append("")
     lines.append(f"{report['machine']}. Median ns per logit over {report['config']['repeats']} timed calls "
                  f"after {report['config']['warmup']} warm-up calls (peers); spread = IQR of the per-call times "
@@ -561,7 +570,8 @@ def render(report: dict, baseline: str) -> str:
         if mem_rows:
             n, k = case["shape"]
             lines.append("")
-            lines.append(f"Memory at {t0}T (logits are {n * k * 4 / 2**20:.0f} MiB): " + "; ".join(mem_rows) + ".")
+            size = 8 if case.get("precision") == "double" else 4
+            lines.append(f"Memory at {t0}T (logits are {n * k * size / 2**20:.0f} MiB): " + "; ".join(mem_rows) + ".")
         # Correctness cross-check of the peers (same inputs, same seed)
         ok_peers = [res[row][t0] for row in PEERS
                     if row in res and res[row].get(t0, {}).get("status") == "ok"]
@@ -620,6 +630,8 @@ def main() -> None:
     ap.add_argument("--peers", default="focal,eager,compile,tuned,jax",
                     help="comma-separated subset of: focal,eager,compile,tuned,jax")
     ap.add_argument("--no-extra", action="store_true", help="skip the extra sigmoid gamma 1.5 case")
+    ap.add_argument("--precision", default="float",
+                    help="comma-separated precisions, float (float32) and/or double (float64): one table per case and precision")
     ap.add_argument("--baseline", default="torch.compile tuned", choices=ROW_ORDER,
                     help="row the ratios are taken against")
     ap.add_argument("--json", metavar="PATH", help="also write all raw figures as JSON to PATH ('-' = stdout, table then goes to stderr)")
@@ -686,11 +698,14 @@ def main() -> None:
             except Exception:
                 pass
 
-    cases = make_cases(args.quick, args.only, not args.no_extra)
+    precisions = [p.strip() for p in args.precision.split(",") if p.strip()]
+    if not precisions or any(p not in ("float", "double") for p in precisions):
+        ap.error(f"--precision takes float and/or double, got {args.precision!r}")
+    cases = make_cases(args.quick, args.only, not args.no_extra, precisions)
     report = {"machine": machine_line(), "notes": notes, "cases": cases, "results": {},
               "config": {"threads": threads, "repeats": args.repeats, "warmup": args.warmup,
                          "quick": args.quick, "pinned": not args.no_pin, "seed": args.seed,
-                         "rounds": args.rounds,
+                         "rounds": args.rounds, "precisions": precisions,
                          "baseline": args.baseline,
                          "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0

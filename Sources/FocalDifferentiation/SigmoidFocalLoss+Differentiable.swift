@@ -74,11 +74,11 @@ extension SigmoidFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// incoming cotangent by that element's derivative, which
     /// `SigmoidFocalLoss.elementwiseLossesAndGradient(_:targets:shape:weights:)` computes with
     /// the losses in one pass. Differentiating `losses.differentiableReduce(0, +)` gives the same
-    /// gradient as ``callAsFunction(_:targets:shape:weights:reduction:)`` with
+    /// gradient as ``callAsFunction(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)`` with
     /// `FocalReduction.sum`, more slowly; use the reduced form when a plain reduction is all
     /// you need.
     ///
-    /// Arguments and preconditions as in ``callAsFunction(_:targets:shape:weights:reduction:)``:
+    /// Arguments and preconditions as in ``callAsFunction(_:targets:shape:weights:reduction:)-([Scalar],_,_,_,_)``:
     /// an invalid argument stops the program with a message naming it.
     ///
     /// - Parameters:

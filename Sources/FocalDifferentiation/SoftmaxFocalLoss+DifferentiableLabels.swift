@@ -82,7 +82,7 @@ extension SoftmaxFocalLoss where Scalar: Differentiable, Scalar.TangentVector ==
     /// computes with the losses in one pass, by that position's cotangent.
     ///
     /// Arguments and preconditions as in
-    /// ``callAsFunction(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)``: an invalid
+    /// ``callAsFunction(_:shape:classAxis:labels:ignoreIndex:weights:reduction:)-([Scalar],_,_,_,_,_,_)``: an invalid
     /// argument stops the program with a message naming it.
     ///
     /// - Parameters:

@@ -16,6 +16,13 @@ struct BenchCommandTests {
         }
     }
 
+    @Test("--precision half times the Float16 entry points", arguments: ["sigmoid", "softmax"])
+    func measuresHalf(kind: String) throws {
+        let bench = try Bench.parse(["--kind", kind, "--shape", "32x10", "--precision", "half", "--runs", "3", "--threads", "1"])
+        let result = try bench.measureHalf(bench.parsedShape())
+        #expect(result.forward.median > 0 && result.forwardBackward.median > 0)
+    }
+
     @Test("Bad options are usage errors naming the option", arguments: [
         (["--shape", "12xx4"], "--shape"), (["--shape", "0x4"], "--shape"), (["--kind", "softmax", "--shape", "100"], "--shape"),
         (["--runs", "0"], "--runs"), (["--threads", "0"], "--threads"), (["--gamma", "-1"], "--gamma"),
@@ -24,6 +31,7 @@ struct BenchCommandTests {
         (["--shape", "1000000000x80", "--precision", "double"], "--shape"),
         // Issue 19.8: an absurd thread count is rejected, not echoed.
         (["--threads", "9223372036854775807"], "--threads: must be from 1 to 1024"), (["--threads", "1025"], "--threads"),
+        (["--unchecked", "--precision", "half"], "--unchecked"),
     ])
     func badOptions(arguments: [String], option: String) {
         do {

@@ -19,7 +19,7 @@ struct Bench: ParsableCommand, ThreadsHelp {
     static let threadsHelp = "The most threads a call may use (default: one per processor)."
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case sigmoid, softmax }
-    enum Precision: String, ExpressibleByArgument, CaseIterable { case float, double }
+    enum Precision: String, ExpressibleByArgument, CaseIterable { case float, double, half }
 
     @Option(help: "The loss: sigmoid or softmax.")
     var kind: Kind = .sigmoid
@@ -34,7 +34,7 @@ struct Bench: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var family: VariantOptions
 
-    @Option(help: "The precision: float or double.")
+    @Option(help: "The precision: float, double, or half (Float16 logits, targets and gradient, computed in float).")
     var precision: Precision = .float
 
     @Option(parsing: .unconditional, help: "The number of timed calls of each kind.")
@@ -48,6 +48,9 @@ struct Bench: ParsableCommand, ThreadsHelp {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+        if unchecked && precision == .half {
+            throw ValidationError("--unchecked has no --precision half form: the Float16 entry points always check")
+        }
         try ThreadCount.validate(threading.threads)
         if let gamma, !(gamma.isFinite && gamma >= 0) { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
         try family.validate(gammaGiven: gamma != nil, alphaGiven: false, softmax: kind == .softmax)
@@ -73,7 +76,7 @@ struct Bench: ParsableCommand, ThreadsHelp {
         }
         // Three arrays of the shape's size (logits, gradient, targets or labels), checked for
         // overflow and against the machine's memory before anything is allocated.
-        let scalarSize = precision == .double ? 8 : 4
+        let scalarSize = switch precision { case .double: 8; case .float: 4; case .half: 2 }
         var bytes = 3 * scalarSize
         for size in dims {
             let (product, overflow) = bytes.multipliedReportingOverflow(by: size)
@@ -97,6 +100,7 @@ struct Bench: ParsableCommand, ThreadsHelp {
         let result: BenchResult = switch precision {
         case .float: try measure(Float.self, dims)
         case .double: try measure(Double.self, dims)
+        case .half: try measureHalf(dims)
         }
         if json {
             let object: [String: Any] = [

@@ -71,19 +71,24 @@ extension Bench {
             forward = { try call(nil) }
             forwardBackward = { try gradient.withUnsafeMutableBufferPointer { g in try call(g) } }
         }
-        func time(_ body: () throws -> Scalar) throws -> Timing {
-            for _ in 0..<3 { _ = try body() }
-            var samples = [Double]()
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let value = try body()
-                let elapsed = DispatchTime.now().uptimeNanoseconds - start
-                guard value.isFinite else { throw ValidationError("the loss was not finite") }
-                samples.append(Double(elapsed) / Double(count))
-            }
-            samples.sort()
-            return Timing(median: samples[samples.count / 2], min: samples.first!, max: samples.last!)
+        return BenchResult(threads: threadCount, forward: try timing(count: count) { Double(try forward()) },
+                           forwardBackward: try timing(count: count) { Double(try forwardBackward()) })
+    }
+
+    /// The ns per element (of `count`) of `runs` timed calls of `body`, after three warm-up calls.
+    ///
+    /// - Throws: `body`'s error, or a `ValidationError` if a loss is not finite.
+    func timing(count: Int, _ body: () throws -> Double) throws -> Timing {
+        for _ in 0..<3 { _ = try body() }
+        var samples = [Double]()
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let value = try body()
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            guard value.isFinite else { throw ValidationError("the loss was not finite") }
+            samples.append(Double(elapsed) / Double(count))
         }
-        return BenchResult(threads: threadCount, forward: try time(forward), forwardBackward: try time(forwardBackward))
+        samples.sort()
+        return Timing(median: samples[samples.count / 2], min: samples.first!, max: samples.last!)
     }
 }

@@ -18,11 +18,14 @@ where Self.RawSignificand: FixedWidthInteger {
 extension FocalScalar {
    
     public static var probabilityEpsilon: Self { ulpOfOne / 2 }
+
+    /// Whether the vector kernels (``VectorMath``) compute in this type: `Float` and `Double`.
+    static var hasVectorKernels: Bool { Self.self == Float.self || Self.self == Double.self }
 }
 
-/// `Float` computes the focal losses in single precision, with the 16-lane vector kernels.
+/// `Float` computes the focal losses in single precision, with the vector kernels (eight lanes).
 extension Float: FocalScalar {}
-/// `Double` computes the focal losses in double precision.
+/// `Double` computes the focal losses in double precision, with the vector kernels (four lanes).
 extension Double: FocalScalar {}
 
 /// `base` raised to `exponent`, the modulating factor `(1 - p_t)^gamma` of focal loss.

@@ -14,8 +14,12 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
     var hasUncountedItems: Bool { false }
     func isCounted(_ item: Int) -> Bool { true }
 
-    /// `Float` logits take the vector kernels.
-    var usesVectorKernel: Bool { Scalar.self == Float.self && loss.input == .logits }
+    /// Logits take the vector kernels: the focal loss's in `Float` and `Double`, the other
+    /// variants' in `Float`.
+    var usesVectorKernel: Bool {
+        guard Scalar.hasVectorKernels, loss.input == .logits else { return false }
+        return loss.variant == .focal || Scalar.self == Float.self
+    }
 
     /// The vector kernels check logits and targets as they go (focal-star's hard targets are
     /// scanned before the pass).
@@ -33,8 +37,8 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         if case .focalStar = loss.variant { try Validation.hardTargets(targets, shape: plan.shape, variant: loss.variant.name) }
     }
 
-    /// The elements in `items`, in stretches of one α layout; `Float` logits take the 16-lane
-    /// vector kernel, everything else the scalar kernel.
+    /// The elements in `items`, in stretches of one α layout; logits take the vector kernel,
+    /// probabilities the scalar kernel.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func run(_ items: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
@@ -44,9 +48,13 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         let vectorized = usesVectorKernel
         var total = 0.0
         plan.forEachRun(in: items) { start, end, alphaOffset, alphaStride in
-            total += vectorized
-                ? runVector(operands, start, end, alphaOffset, alphaStride)
-                : runScalar(operands, start, end, alphaOffset, alphaStride)
+            if !vectorized {
+                total += runScalar(operands, start, end, alphaOffset, alphaStride)
+            } else if Scalar.self == Float.self {
+                total += runVector(operands, start, end, alphaOffset, alphaStride, FloatVectorMath.self)
+            } else {
+                total += runVector(operands, start, end, alphaOffset, alphaStride, DoubleVectorMath.self)
+            }
         }
         return total
     }
@@ -117,21 +125,25 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         return total + partial
     }
 
-    private func runVector(_ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
-        func float(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Float> {
-            UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+    /// The vector kernel in `Math`'s lanes, whose scalar type is `Scalar`.
+    private func runVector<Math: VectorMath>(
+        _ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int, _: Math.Type
+    ) -> Double {
+        typealias Lane = Math.Scalar
+        func lanes(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Lane> {
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: Lane.self)
         }
-        func float(_ pointer: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Float> {
-            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+        func lanes(_ pointer: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Lane> {
+            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Lane.self)
         }
         return plan.alphaPositive.withUnsafeBufferPointer { positive in
             plan.alphaNegative.withUnsafeBufferPointer { negative in
-                runVector(SigmoidVectorKernel.Operands(
-                    logits: float(o.x + start), targets: float(o.t + start), weights: o.w.map { float($0 + start) },
-                    alphaPositive: float(positive.baseAddress! + alphaOffset),
-                    alphaNegative: float(negative.baseAddress! + alphaOffset),
-                    alphaStride: alphaStride, count: end - start, scale: Float(o.scale),
-                    losses: o.losses.map { float($0 + start) }, gradient: o.gradient.map { float($0 + start) }))
+                runVector(SigmoidVectorKernel<Math>.Operands(
+                    logits: lanes(o.x + start), targets: lanes(o.t + start), weights: o.w.map { lanes($0 + start) },
+                    alphaPositive: lanes(positive.baseAddress! + alphaOffset),
+                    alphaNegative: lanes(negative.baseAddress! + alphaOffset),
+                    alphaStride: alphaStride, count: end - start, scale: Lane(o.scale),
+                    losses: o.losses.map { lanes($0 + start) }, gradient: o.gradient.map { lanes($0 + start) }))
             }
         }
     }

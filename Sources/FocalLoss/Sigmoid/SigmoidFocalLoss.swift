@@ -24,7 +24,7 @@
 /// ## Validation
 /// The checked entry points check every element (logits finite, probabilities and targets in
 /// `[0, 1]`, weights finite and `>= 0`) and throw a ``FocalLossError`` naming the first bad one.
-/// `Float` logits and targets are checked inside the fused pass itself, at almost no cost; a bad
+/// `Float` and `Double` logits and targets are checked inside the fused pass itself, at almost no cost; a bad
 /// element is then reported after the pass, so the outputs (`gradient`, `losses`) may already be
 /// partly written when the call throws. Other inputs are scanned before the pass.
 /// ``uncheckedLossAndGradient(_:targets:shape:weights:reduction:gradient:)`` skips the element checks.

@@ -125,15 +125,16 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
 
     func isCounted(_ item: Int) -> Bool { !targets.isIgnored(item) }
 
-    /// Whether the pass takes a vector kernel, which checks the logits as it goes: `Float`
-    /// logits, integer labels, no label smoothing, class-last or at least a vector of positions
-    /// per class.
+    /// Whether the pass takes a vector kernel, which checks the logits as it goes: `Float` or
+    /// `Double` logits, integer labels, no label smoothing, class-last or at least a vector of
+    /// positions per class.
     var checksElementsInPass: Bool {
-        guard case .labels = targets, Scalar.self == Float.self, loss.input == .logits, loss.labelSmoothing == 0,
+        guard case .labels = targets, Scalar.hasVectorKernels, loss.input == .logits, loss.labelSmoothing == 0,
               loss.variant == .focal else {
             return false
         }
-        return plan.inner == 1 || plan.inner >= Vector.scalarCount
+        let lanes = Scalar.self == Float.self ? FloatVectorMath.Vector.scalarCount : DoubleVectorMath.Vector.scalarCount
+        return plan.inner == 1 || plan.inner >= lanes
     }
 
     /// Throws for the first prediction outside its domain (targets and labels were checked when
@@ -151,7 +152,10 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
     @_specialize(where Scalar == Double)
     func run(_ items: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
         guard checksElementsInPass else { return runPositions(items, buffers) }
-        return plan.inner == 1 ? runRows(items, buffers) : runColumns(items, buffers)
+        if Scalar.self == Float.self {
+            return plan.inner == 1 ? runRows(items, buffers, FloatVectorMath.self) : runColumns(items, buffers, FloatVectorMath.self)
+        }
+        return plan.inner == 1 ? runRows(items, buffers, DoubleVectorMath.self) : runColumns(items, buffers, DoubleVectorMath.self)
     }
 }
 

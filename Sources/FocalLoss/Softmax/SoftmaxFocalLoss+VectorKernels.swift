@@ -1,16 +1,18 @@
 // The vector kernels of the softmax loss: rows (class-last) and columns (channels-first).
 
 extension SoftmaxPass {
-    /// The vector kernel across positions for the channels-first layout: `Float` logits, integer
-    /// labels, no label smoothing, at least one vector of positions per row. The positions left
-    /// at the end of each row take the scalar kernel.
-    func runColumns(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
+    /// The vector kernel across positions for the channels-first layout, in `Math`'s lanes
+    /// (whose scalar type is `Scalar`): logits, integer labels, no label smoothing, at least one
+    /// vector of positions per row. The positions left at the end of each row take the scalar
+    /// kernel.
+    func runColumns<Math: VectorMath>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _: Math.Type) -> Double {
+        typealias Vector = Math.Vector
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, inner = plan.inner, lanes = Vector.scalarCount
-        let (x, w, l, g) = FloatOperands(predictions, buffers).pointers
-        let kernel = SoftmaxColumnKernel(gamma: Float(loss.gamma))
-        let reductionScale = Vector(repeating: Float(buffers.scale))
-        let classWeights = plan.classWeights.map { $0.map(Float.init) }
+        let (x, w, l, g) = LaneOperands<Math.Scalar, Scalar>(predictions, buffers).pointers
+        let kernel = SoftmaxColumnKernel<Math>(gamma: Math.Scalar(loss.gamma))
+        let reductionScale = Vector(repeating: Math.Scalar(buffers.scale))
+        let classWeights = plan.classWeights.map { $0.map { Math.Scalar($0) } }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var check = Vector()
@@ -20,11 +22,11 @@ extension SoftmaxPass {
                 while position + lanes <= rowEnd {
                     let (o, j) = position.quotientAndRemainder(dividingBy: inner)
                     let base = o * classes * inner + j
-                    var laneLabels = IntVector(), laneWeights = Vector(), laneAlphas = Vector()
+                    var laneLabels = Math.IntVector(), laneWeights = Vector(), laneAlphas = Vector()
                     for lane in 0..<lanes {
                         let y = labels[position + lane]
                         let live = y != ignoreIndex
-                        laneLabels[lane] = live ? Int32(y) : -1
+                        laneLabels[lane] = live ? Math.IntVector.Scalar(truncatingIfNeeded: y) : -1
                         laneWeights[lane] = live ? (w?[position + lane] ?? 1) : 0
                         laneAlphas[lane] = live ? (alphas?[y] ?? 1) : 0
                     }
@@ -50,16 +52,17 @@ extension SoftmaxPass {
         }
     }
 
-    /// The vector kernel over the rows in `range`: `Float` logits, class-last, integer labels,
-    /// no label smoothing. Rows go through the row passes one at a time and through the tail
-    /// eight at a time.
-    func runRows(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
+    /// The vector kernel over the rows in `range`, in `Math`'s lanes (whose scalar type is
+    /// `Scalar`): logits, class-last, integer labels, no label smoothing. Rows go through the row
+    /// passes one at a time and through the tail a vector of rows at a time.
+    func runRows<Math: VectorMath>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _: Math.Type) -> Double {
+        typealias Vector = Math.Vector
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, lanes = Vector.scalarCount
-        let (x, w, l, g) = FloatOperands(predictions, buffers).pointers
-        let kernel = SoftmaxRowKernel(gamma: Float(loss.gamma))
-        let reductionScale = Float(buffers.scale)
-        let classWeights = plan.classWeights.map { $0.map(Float.init) }
+        let (x, w, l, g) = LaneOperands<Math.Scalar, Scalar>(predictions, buffers).pointers
+        let kernel = SoftmaxRowKernel<Math>(gamma: Math.Scalar(loss.gamma))
+        let reductionScale = Math.Scalar(buffers.scale)
+        let classWeights = plan.classWeights.map { $0.map { Math.Scalar($0) } }
         return classWeights.withOptionalBuffer { alphas in
             var total = 0.0
             var check = Vector()
@@ -68,7 +71,7 @@ extension SoftmaxPass {
             while position < range.upperBound {
                 let count = min(lanes, range.upperBound - position)
                 var others = kernel.math.one, halfGaps = kernel.math.zero, laneWeights = kernel.math.zero
-                var laneAlphas = kernel.math.zero, live = Mask(repeating: false)
+                var laneAlphas = kernel.math.zero, live = Math.Mask(repeating: false)
                 for lane in 0..<count {
                     let row = position + lane
                     let y = labels[row]
@@ -112,19 +115,19 @@ extension SoftmaxPass {
 
 }
 
-/// The arrays of a call as the `Float` pointers the vector kernels read and write: they run only
-/// when `Scalar` is `Float`.
-struct FloatOperands<Scalar: FocalScalar> {
+/// The arrays of a call as pointers to `Lane`, the scalar type of the vector kernel that runs
+/// them: the kernels run only when `Lane` is `Scalar`.
+struct LaneOperands<Lane, Scalar: FocalScalar> {
     /// Predictions, weights, losses and gradient.
-    let pointers: (UnsafePointer<Float>, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?)
+    let pointers: (UnsafePointer<Lane>, UnsafePointer<Lane>?, UnsafeMutablePointer<Lane>?, UnsafeMutablePointer<Lane>?)
 
     init(_ predictions: UnsafeBufferPointer<Scalar>, _ buffers: FusedBuffers<Scalar>) {
-        func float(_ buffer: UnsafeBufferPointer<Scalar>) -> UnsafePointer<Float> {
-            UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+        func lanes(_ buffer: UnsafeBufferPointer<Scalar>) -> UnsafePointer<Lane> {
+            UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Lane.self)
         }
-        func float(_ buffer: UnsafeMutableBufferPointer<Scalar>) -> UnsafeMutablePointer<Float> {
-            UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+        func lanes(_ buffer: UnsafeMutableBufferPointer<Scalar>) -> UnsafeMutablePointer<Lane> {
+            UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Lane.self)
         }
-        pointers = (float(predictions), buffers.weights.map(float), buffers.losses.map(float), buffers.gradient.map(float))
+        pointers = (lanes(predictions), buffers.weights.map(lanes), buffers.losses.map(lanes), buffers.gradient.map(lanes))
     }
 }

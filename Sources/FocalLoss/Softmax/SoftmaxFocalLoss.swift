@@ -29,7 +29,7 @@
 /// ## Validation
 /// The checked entry points check every element (logits finite, probabilities in `[0, 1]`,
 /// labels in range or the ignore index, target tensors and weights finite and `>= 0`) and throw
-/// a ``FocalLossError`` naming the first bad one. `Float` logits with integer labels are checked
+/// a ``FocalLossError`` naming the first bad one. `Float` and `Double` logits with integer labels are checked
 /// inside the fused pass itself, at almost no cost; a bad logit is then reported after the pass,
 /// so the outputs may already be partly written when the call throws.
 public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {

@@ -4,13 +4,14 @@
 /// The kernels' loops are generic over a ``FocusingExponent`` type, one per kind, and each
 /// kernel switches over ``kind`` once per call: each loop body is then straight-line code with the power inlined (a run-time switch inside the loop kept the general branch's
 /// code in the loop and made the compiler call `power` out of line).
-struct VectorModulation {
-    enum Kind { case zero, one, two, three, general }
+struct VectorModulation<Math: VectorMath> {
+    typealias Vector = Math.Vector
+    typealias Kind = FocusingKind
     let kind: Kind
     /// γ in every lane.
     let gamma: Vector
 
-    init(gamma: Float) {
+    init(gamma: Math.Scalar) {
         switch gamma {
         case 0: kind = .zero
         case 1: kind = .one
@@ -24,7 +25,7 @@ struct VectorModulation {
     /// `m^γ` for `m` in `[0, 1]`, switching on ``kind`` at run time: for code that raises to γ once
     /// per several elements (a hot loop over elements uses the generic form instead).
     @inline(__always)
-    func power(_ m: Vector, _ math: VectorMath) -> Vector {
+    func power(_ m: Vector, _ math: Math) -> Vector {
         switch kind {
         case .zero: power(m, math, ExponentZero.self)
         case .one: power(m, math, ExponentOne.self)
@@ -36,7 +37,7 @@ struct VectorModulation {
 
     /// `m^γ` for `m` in `[0, 1]`.
     @_transparent
-    func power<Exponent: FocusingExponent>(_ m: Vector, _ math: VectorMath, _: Exponent.Type) -> Vector {
+    func power<Exponent: FocusingExponent>(_ m: Vector, _ math: Math, _: Exponent.Type) -> Vector {
         switch Exponent.kind {
         case .zero: return math.one
         case .one: return m
@@ -49,9 +50,12 @@ struct VectorModulation {
     }
 }
 
+/// The kinds of γ the vector kernels tell apart: integers 0 to 3, multiplied out, and any other.
+enum FocusingKind { case zero, one, two, three, general }
+
 /// A type standing for one kind of γ, so that a kernel loop can be specialised for it.
 protocol FocusingExponent {
-    static var kind: VectorModulation.Kind { get }
+    static var kind: FocusingKind { get }
 }
 
 extension FocusingExponent {
@@ -61,8 +65,8 @@ extension FocusingExponent {
     @_transparent static var isGeneral: Bool { kind == .general }
 }
 
-enum ExponentZero: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .zero } }
-enum ExponentOne: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .one } }
-enum ExponentTwo: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .two } }
-enum ExponentThree: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .three } }
-enum ExponentGeneral: FocusingExponent { @_transparent static var kind: VectorModulation.Kind { .general } }
+enum ExponentZero: FocusingExponent { @_transparent static var kind: FocusingKind { .zero } }
+enum ExponentOne: FocusingExponent { @_transparent static var kind: FocusingKind { .one } }
+enum ExponentTwo: FocusingExponent { @_transparent static var kind: FocusingKind { .two } }
+enum ExponentThree: FocusingExponent { @_transparent static var kind: FocusingKind { .three } }
+enum ExponentGeneral: FocusingExponent { @_transparent static var kind: FocusingKind { .general } }

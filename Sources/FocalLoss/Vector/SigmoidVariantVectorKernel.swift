@@ -1,15 +1,15 @@
 /// The sigmoid variants from logits for `Float`, one vector of elements at a time: the formulas
 /// of the scalar terms (`FocalStarTerm`, `Poly1Term`, `AsymmetricTerm`, `QualityTerm`,
 /// `VarifocalTerm`) with the polynomial math of ``VectorMath``, in the loop of
-/// ``SigmoidVectorKernel`` (same operands, same in-pass element checks).
+/// ``SigmoidVectorKernel<FloatVectorMath>`` (same operands, same in-pass element checks).
 struct SigmoidVariantVectorKernel {
-    let math = VectorMath()
+    let math = FloatVectorMath()
 
     /// Runs `term` over the operands; returns the sum of the (weighted) losses, or NaN when a
     /// logit is not finite or a target lies outside `[0, 1]`.
     @inline(__always)
-    func run<Term: VectorSigmoidTerm>(_ o: SigmoidVectorKernel.Operands, _ term: Term) -> Double {
-        var invalid = Mask(repeating: false)
+    func run<Term: VectorSigmoidTerm>(_ o: SigmoidVectorKernel<FloatVectorMath>.Operands, _ term: Term) -> Double {
+        var invalid = FloatVectorMath.Mask(repeating: false)
         var total = 0.0
         var offset = 0
         while offset < o.count {
@@ -27,18 +27,18 @@ struct SigmoidVariantVectorKernel {
     /// `inDouble`, the recomputation), marks bad lanes in `invalid`, returns the losses' sum.
     @inline(__always)
     private func block<Term: VectorSigmoidTerm>(
-        _ o: SigmoidVectorKernel.Operands, _ term: Term, from start: Int, to end: Int, inDouble: Bool, invalid: inout Mask
+        _ o: SigmoidVectorKernel<FloatVectorMath>.Operands, _ term: Term, from start: Int, to end: Int, inDouble: Bool, invalid: inout FloatVectorMath.Mask
     ) -> Double {
-        let lanes = Vector.scalarCount
-        let checks = SigmoidVectorKernel()
-        let scale = Vector(repeating: o.scale)
-        let constantPositive = Vector(repeating: o.alphaPositive[0]), constantNegative = Vector(repeating: o.alphaNegative[0])
+        let lanes = FloatVectorMath.Vector.scalarCount
+        let checks = SigmoidVectorKernel<FloatVectorMath>()
+        let scale = FloatVectorMath.Vector(repeating: o.scale)
+        let constantPositive = FloatVectorMath.Vector(repeating: o.alphaPositive[0]), constantNegative = FloatVectorMath.Vector(repeating: o.alphaNegative[0])
         var accumulator = math.zero
         var exact = 0.0
         var offset = start
         while offset < end {
             let count = min(lanes, end - offset)
-            func vector(_ pointer: UnsafePointer<Float>) -> Vector {
+            func vector(_ pointer: UnsafePointer<Float>) -> FloatVectorMath.Vector {
                 count == lanes ? pointer.loadVector(at: offset) : pointer.loadPartialVector(at: offset, count: count, padding: 0)
             }
             let x = vector(o.logits), t = vector(o.targets)
@@ -70,22 +70,22 @@ protocol VectorSigmoidTerm {
     /// The loss and derivative for logits `x` and targets `t`; `alphaPositive` and
     /// `alphaNegative` already include `weight`.
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector)
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector)
 }
 
 /// `p = σ(x)`, `q = σ(-x)` and `softplus(±x)` of a vector of logits (as `Logistic`).
 struct VectorLogistic {
-    let p: Vector
-    let q: Vector
+    let p: FloatVectorMath.Vector
+    let q: FloatVectorMath.Vector
     /// `-log q = softplus(x)`.
-    let negativeLogQ: Vector
+    let negativeLogQ: FloatVectorMath.Vector
     /// `-log p = softplus(-x)`.
-    let negativeLogP: Vector
+    let negativeLogP: FloatVectorMath.Vector
 
     @inline(__always)
-    init(_ x: Vector, _ math: VectorMath) {
-        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+    init(_ x: FloatVectorMath.Vector, _ math: FloatVectorMath) {
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: FloatVectorMath.IntVector.self) & math.magnitudeMask, to: FloatVectorMath.Vector.self)
         let e = math.exp(nonPositive: -magnitude)
         let reciprocal = math.one / (math.one + e)
         let small = e * reciprocal
@@ -100,15 +100,15 @@ struct VectorLogistic {
 
     /// `-(t log p + (1 - t) log q)`.
     @inline(__always)
-    func crossEntropy(_ t: Vector, _ math: VectorMath) -> Vector {
+    func crossEntropy(_ t: FloatVectorMath.Vector, _ math: FloatVectorMath) -> FloatVectorMath.Vector {
         multiplyAdd(t, negativeLogP, (math.one - t) * negativeLogQ)
     }
 }
 
-extension VectorModulation {
+extension VectorModulation<FloatVectorMath> {
     /// `b^γ` for `b` in `[0, 1]` from `-log b` (exact where it is a softplus at hand).
     @inline(__always)
-    func power(negativeLog: Vector, base: Vector, _ math: VectorMath) -> Vector {
+    func power(negativeLog: FloatVectorMath.Vector, base: FloatVectorMath.Vector, _ math: FloatVectorMath) -> FloatVectorMath.Vector {
         switch kind {
         case .general:
             math.exp(nonPositive: -(gamma * negativeLog)).replacing(with: math.zero, where: base .<= math.zero)

@@ -3,25 +3,25 @@
 
 /// FL* (see `FocalStarTerm`).
 struct FocalStarVectorTerm: VectorSigmoidTerm {
-    let gamma: Vector
-    let reciprocalGamma: Vector
-    let betaOverGamma: Vector
+    let gamma: FloatVectorMath.Vector
+    let reciprocalGamma: FloatVectorMath.Vector
+    let betaOverGamma: FloatVectorMath.Vector
 
     init(gamma: Float, beta: Float) {
-        self.gamma = Vector(repeating: gamma)
-        reciprocalGamma = Vector(repeating: 1 / gamma)
-        betaOverGamma = Vector(repeating: beta / gamma)
+        self.gamma = FloatVectorMath.Vector(repeating: gamma)
+        reciprocalGamma = FloatVectorMath.Vector(repeating: 1 / gamma)
+        betaOverGamma = FloatVectorMath.Vector(repeating: beta / gamma)
     }
 
     @inline(__always)
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector) {
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
         let u = math.one - t
         let s = t - u
         let shifted = multiplyAdd(s, x, betaOverGamma)  // z / γ
         let z = gamma * shifted
-        let magnitude = unsafeBitCast(unsafeBitCast(z, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+        let magnitude = unsafeBitCast(unsafeBitCast(z, to: FloatVectorMath.IntVector.self) & math.magnitudeMask, to: FloatVectorMath.Vector.self)
         let e = math.exp(nonPositive: -magnitude)
         let linear = (-shifted).replacing(with: math.zero, where: shifted .>= math.zero)
         let loss = multiplyAdd(math.log1p(unit: e), reciprocalGamma, linear)
@@ -34,27 +34,27 @@ struct FocalStarVectorTerm: VectorSigmoidTerm {
 
 /// Poly-1 focal (see `Poly1Term`): the focal kernel's element plus the polynomial term.
 struct Poly1VectorTerm<Exponent: FocusingExponent>: VectorSigmoidTerm {
-    let modulation: VectorModulation
-    let epsilon: Vector
-    let gammaPlusOne: Vector
+    let modulation: VectorModulation<FloatVectorMath>
+    let epsilon: FloatVectorMath.Vector
+    let gammaPlusOne: FloatVectorMath.Vector
 
     init(gamma: Float, epsilon: Float) {
-        modulation = VectorModulation(gamma: gamma)
-        self.epsilon = Vector(repeating: epsilon)
-        gammaPlusOne = Vector(repeating: gamma + 1)
+        modulation = VectorModulation<FloatVectorMath>(gamma: gamma)
+        self.epsilon = FloatVectorMath.Vector(repeating: epsilon)
+        gammaPlusOne = FloatVectorMath.Vector(repeating: gamma + 1)
     }
 
     @inline(__always)
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector) {
-        let (loss, derivative) = SigmoidVectorKernel().element(
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
+        let (loss, derivative) = SigmoidVectorKernel<FloatVectorMath>().element(
             x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, Exponent.self)
         let logistic = VectorLogistic(x, math)
         let (p, q) = (logistic.p, logistic.q)
         let u = math.one - t
         let m = multiplyAdd(p, u, q * t)
-        let power: Vector
+        let power: FloatVectorMath.Vector
         if Exponent.isGeneral {
             // Hard targets: m is q or p, whose logs are the softplus terms at hand.
             let negativeLogM = multiplyAdd(t, logistic.negativeLogQ, u * logistic.negativeLogP)
@@ -71,29 +71,29 @@ struct Poly1VectorTerm<Exponent: FocusingExponent>: VectorSigmoidTerm {
 
 /// The Asymmetric Loss (see `AsymmetricTerm`).
 struct AsymmetricVectorTerm: VectorSigmoidTerm {
-    let positive: VectorModulation
-    let negative: VectorModulation
-    let clip: Vector
+    let positive: VectorModulation<FloatVectorMath>
+    let negative: VectorModulation<FloatVectorMath>
+    let clip: FloatVectorMath.Vector
     let clipIsZero: Bool
 
     init(gammaPositive: Float, gammaNegative: Float, clip: Float) {
-        positive = VectorModulation(gamma: gammaPositive)
-        negative = VectorModulation(gamma: gammaNegative)
-        self.clip = Vector(repeating: clip)
+        positive = VectorModulation<FloatVectorMath>(gamma: gammaPositive)
+        negative = VectorModulation<FloatVectorMath>(gamma: gammaNegative)
+        self.clip = FloatVectorMath.Vector(repeating: clip)
         clipIsZero = clip == 0
     }
 
     @inline(__always)
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector) {
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
         let logistic = VectorLogistic(x, math)
         let (p, q) = (logistic.p, logistic.q)
         let u = math.one - t
         let positiveFactor = positive.power(negativeLog: logistic.negativeLogQ, base: q, math)
         var loss = t * positiveFactor * logistic.negativeLogP
         var derivative = -(t * positiveFactor * multiplyAdd(positive.gamma * p, logistic.negativeLogP, q))
-        let shifted: Vector, logComplement: Vector, pqOverComplement: Vector
+        let shifted: FloatVectorMath.Vector, logComplement: FloatVectorMath.Vector, pqOverComplement: FloatVectorMath.Vector
         if clipIsZero {
             (shifted, logComplement, pqOverComplement) = (p, logistic.negativeLogQ, p)
         } else {
@@ -102,7 +102,7 @@ struct AsymmetricVectorTerm: VectorSigmoidTerm {
             // -log(1 - a) = 2·atanh(a / (2 - a)) for a < 0.5, -log(q + clip) above.
             let small = math.atanhSeries(shifted / (math.two - shifted))
             let large = -math.log(positive: complement)
-            logComplement = large.replacing(with: small, where: shifted .< Vector(repeating: 0.5))
+            logComplement = large.replacing(with: small, where: shifted .< FloatVectorMath.Vector(repeating: 0.5))
             pqOverComplement = p * (q / complement)
         }
         let active = (shifted .> math.zero) .& (u .!= math.zero)
@@ -120,20 +120,20 @@ struct AsymmetricVectorTerm: VectorSigmoidTerm {
 
 /// Quality Focal Loss (see `QualityTerm`).
 struct QualityVectorTerm: VectorSigmoidTerm {
-    let modulation: VectorModulation
+    let modulation: VectorModulation<FloatVectorMath>
 
-    init(beta: Float) { modulation = VectorModulation(gamma: beta) }
+    init(beta: Float) { modulation = VectorModulation<FloatVectorMath>(gamma: beta) }
 
     @inline(__always)
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector) {
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
         let logistic = VectorLogistic(x, math)
         let (p, q) = (logistic.p, logistic.q)
         let u = math.one - t
         let ce = logistic.crossEntropy(t, math)
         let d = multiplyAdd(t, q, -(u * p))
-        let distance = unsafeBitCast(unsafeBitCast(d, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+        let distance = unsafeBitCast(unsafeBitCast(d, to: FloatVectorMath.IntVector.self) & math.magnitudeMask, to: FloatVectorMath.Vector.self)
         let factor = weight * modulation.power(distance, math)
         let positive = distance .> math.zero
         var ratio = (p * q / distance.replacing(with: math.one, where: .!positive))
@@ -148,18 +148,18 @@ struct QualityVectorTerm: VectorSigmoidTerm {
 
 /// Varifocal Loss (see `VarifocalTerm`).
 struct VarifocalVectorTerm: VectorSigmoidTerm {
-    let modulation: VectorModulation
+    let modulation: VectorModulation<FloatVectorMath>
     let iouWeighted: Bool
 
     init(gamma: Float, iouWeighted: Bool) {
-        modulation = VectorModulation(gamma: gamma)
+        modulation = VectorModulation<FloatVectorMath>(gamma: gamma)
         self.iouWeighted = iouWeighted
     }
 
     @inline(__always)
     func element(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: VectorMath
-    ) -> (loss: Vector, derivative: Vector) {
+        x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
+    ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
         let logistic = VectorLogistic(x, math)
         let (p, q) = (logistic.p, logistic.q)
         let u = math.one - t

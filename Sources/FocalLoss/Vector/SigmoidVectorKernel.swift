@@ -1,29 +1,32 @@
-/// The sigmoid focal loss from logits for `Float`, one vector of elements at a time: the formulas of
-/// ``SigmoidFocalTerm`` with the polynomial math of ``VectorMath``.
-struct SigmoidVectorKernel {
-    let math = VectorMath()
+/// The sigmoid focal loss from logits, one vector of elements at a time: the formulas of
+/// ``SigmoidFocalTerm`` with the polynomial math of ``VectorMath`` (`Float` or `Double` lanes).
+struct SigmoidVectorKernel<Math: VectorMath> {
+    typealias Scalar = Math.Scalar
+    typealias Vector = Math.Vector
+    typealias Mask = Math.Mask
+    let math = Math()
 
     /// The inputs and outputs of one run over `count` elements.
     struct Operands {
-        var logits: UnsafePointer<Float>
-        var targets: UnsafePointer<Float>
-        var weights: UnsafePointer<Float>?
+        var logits: UnsafePointer<Scalar>
+        var targets: UnsafePointer<Scalar>
+        var weights: UnsafePointer<Scalar>?
         /// α for the positive and negative terms; with `alphaStride` 0 one value for every
         /// element, with 1 one value per element (a row of per-class α).
-        var alphaPositive: UnsafePointer<Float>
-        var alphaNegative: UnsafePointer<Float>
+        var alphaPositive: UnsafePointer<Scalar>
+        var alphaNegative: UnsafePointer<Scalar>
         var alphaStride: Int
         var count: Int
-        var scale: Float
-        var losses: UnsafeMutablePointer<Float>?
-        var gradient: UnsafeMutablePointer<Float>?
+        var scale: Scalar
+        var losses: UnsafeMutablePointer<Scalar>?
+        var gradient: UnsafeMutablePointer<Scalar>?
     }
 
     /// Runs over the operands; returns the sum of the (weighted) losses, or NaN when a logit is
     /// not finite or a target lies outside `[0, 1]` (the kernel checks every element as it goes,
     /// so a checked call needs no separate scan of logits and targets).
-    func run(_ o: Operands, gamma: Float) -> Double {
-        let modulation = VectorModulation(gamma: gamma)
+    func run(_ o: Operands, gamma: Scalar) -> Double {
+        let modulation = VectorModulation<Math>(gamma: gamma)
         switch modulation.kind {
         case .zero: return run(o, modulation, ExponentZero.self)
         case .one: return run(o, modulation, ExponentOne.self)
@@ -35,7 +38,7 @@ struct SigmoidVectorKernel {
 
     /// The loop, specialised for one kind of γ.
     private func run<Exponent: FocusingExponent>(
-        _ o: Operands, _ modulation: VectorModulation, _ exponent: Exponent.Type
+        _ o: Operands, _ modulation: VectorModulation<Math>, _ exponent: Exponent.Type
     ) -> Double {
         let lanes = Vector.scalarCount
         var total = 0.0
@@ -44,7 +47,7 @@ struct SigmoidVectorKernel {
         var invalid = Mask(repeating: false)
         let constants = Constants(o)
         while offset < whole {
-            // Blocks of 64 vectors keep the Float accumulator's error small before it is
+            // Blocks of 1024 elements keep the lane accumulator's error small before it is
             // added in Double.
             let blockStart = offset
             let blockEnd = min(whole, offset + 1024)
@@ -54,7 +57,7 @@ struct SigmoidVectorKernel {
                 offset += lanes
             }
             let blockSum = accumulator.laneSum
-            // A Float lane can overflow where the Double sum does not (losses near Float's
+            // A lane can overflow where the Double sum does not (Float losses near Float's
             // maximum): then the block's losses are computed again and added in Double.
             total += blockSum.isFinite ? blockSum
                 : doubleSum(o, constants, from: blockStart, to: blockEnd, modulation, exponent)
@@ -73,7 +76,7 @@ struct SigmoidVectorKernel {
     /// returns the weighted losses.
     @_transparent
     private func step<Exponent: FocusingExponent>(
-        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ modulation: VectorModulation,
+        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ modulation: VectorModulation<Math>,
         _ exponent: Exponent.Type, invalid: inout Mask
     ) -> Vector {
         var (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
@@ -116,7 +119,7 @@ struct SigmoidVectorKernel {
     private func load(
         _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int
     ) -> (x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector?) {
-        func vector(_ pointer: UnsafePointer<Float>) -> Vector {
+        func vector(_ pointer: UnsafePointer<Scalar>) -> Vector {
             lanes == Vector.scalarCount
                 ? pointer.loadVector(at: offset) : pointer.loadPartialVector(at: offset, count: lanes, padding: 0)
         }
@@ -128,7 +131,7 @@ struct SigmoidVectorKernel {
     /// The sum in Double of the (weighted) losses of whole vectors from `start` to `end`,
     /// computed again: the rare path for a block whose Float accumulator overflowed.
     private func doubleSum<Exponent: FocusingExponent>(
-        _ o: Operands, _ constants: Constants, from start: Int, to end: Int, _ modulation: VectorModulation,
+        _ o: Operands, _ constants: Constants, from start: Int, to end: Int, _ modulation: VectorModulation<Math>,
         _ exponent: Exponent.Type
     ) -> Double {
         var total = 0.0
@@ -150,24 +153,24 @@ struct SigmoidVectorKernel {
     /// The lanes whose logit is not finite or whose target is not in `[0, 1]` (NaN included).
     @_transparent
     func outsideDomain(x: Vector, t: Vector) -> Mask {
-        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: Math.IntVector.self) & math.magnitudeMask, to: Vector.self)
         return .!((magnitude .<= math.greatestFinite) .& (t .>= math.zero) .& (t .<= math.one))
     }
 
     /// Loss and derivative of one vector of elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
     @_transparent
     func element<Exponent: FocusingExponent>(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation,
+        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation<Math>,
         _ exponent: Exponent.Type
     ) -> (loss: Vector, derivative: Vector) {
-        let magnitude = unsafeBitCast(unsafeBitCast(x, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+        let magnitude = unsafeBitCast(unsafeBitCast(x, to: Math.IntVector.self) & math.magnitudeMask, to: Vector.self)
         let e = math.exp(nonPositive: -magnitude)
         let reciprocal = math.one / (math.one + e)
         let small = e * reciprocal
         let positive = x .>= math.zero
         let p = small.replacing(with: reciprocal, where: positive)
         let q = reciprocal.replacing(with: small, where: positive)
-        let log1pE = math.log1p(unit: e)
+        let log1pE = math.log1p(unit: e, inverseOfOnePlus: reciprocal)
         let relu = x.replacing(with: math.zero, where: x .< math.zero)
         let softplusPositive = relu + log1pE  // -log q
         let softplusNegative = (relu - x) + log1pE  // -log p

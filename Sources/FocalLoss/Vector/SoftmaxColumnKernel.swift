@@ -1,15 +1,18 @@
-/// The softmax focal loss from logits with integer labels for `Float` in the channels-first
+/// The softmax focal loss from logits with integer labels (`Float` or `Double` lanes) in the channels-first
 /// layout `(N, C, d1, ...)`, vectorised across positions: each lane is one position, and the
 /// class loop reads one contiguous vector of positions per class.
 ///
 /// Per lane: the maximum `top`, `e_c`, `R` (the sum over classes other than the lane's label),
 /// `e_y` and `z_y` picked out by masks as the class loop passes the label; the rest is
 /// ``SoftmaxVectorTail``.
-struct SoftmaxColumnKernel {
-    let math = VectorMath()
-    let tail: SoftmaxVectorTail
+struct SoftmaxColumnKernel<Math: VectorMath> {
+    typealias Scalar = Math.Scalar
+    typealias Vector = Math.Vector
+    typealias IntVector = Math.IntVector
+    let math = Math()
+    let tail: SoftmaxVectorTail<Math>
 
-    init(gamma: Float) {
+    init(gamma: Scalar) {
         tail = SoftmaxVectorTail(gamma: gamma)
     }
 
@@ -24,12 +27,12 @@ struct SoftmaxColumnKernel {
     /// - Returns: The lanes' losses times their weights.
     @_transparent
     func block(
-        _ z: UnsafePointer<Float>, stride: Int, classes: Int, labels: IntVector, weight: Vector,
-        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Float>?, check: inout Vector
+        _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, labels: IntVector, weight: Vector,
+        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Scalar>?, check: inout Vector
     ) -> Vector {
         var top = Vector(repeating: -.infinity)
         for c in 0..<classes {
-            let v = z.loadVector(at: c * stride)
+            let v: Vector = z.loadVector(at: c * stride)
             check = multiplyAdd(v, math.zero, check)
             top = top.replacing(with: v, where: v .> top)
         }
@@ -37,11 +40,11 @@ struct SoftmaxColumnKernel {
         var labelExp = math.zero
         var labelLogit = math.zero
         for c in 0..<classes {
-            let v = z.loadVector(at: c * stride)
+            let v: Vector = z.loadVector(at: c * stride)
             let gap = v - top
             let e = math.exp(nonPositive: gap)
             gradient?.storeVector(e, at: c * stride)
-            let isLabel = labels .== IntVector(repeating: Int32(truncatingIfNeeded: c))
+            let isLabel = labels .== IntVector(repeating: IntVector.Scalar(truncatingIfNeeded: c))
             others += e.replacing(with: math.zero, where: isLabel)
             labelExp = labelExp.replacing(with: e, where: isLabel)
             labelLogit = labelLogit.replacing(with: v, where: isLabel)
@@ -58,7 +61,7 @@ struct SoftmaxColumnKernel {
             // gets 0, not 0·∞ = NaN (a blend only when some lane's coefficient is infinite).
             let overflowed = any(.!(result.coefficient .<= math.greatestFinite))
             for c in 0..<classes {
-                let e = gradient.loadVector(at: c * stride)
+                let e: Vector = gradient.loadVector(at: c * stride)
                 var g = e * result.coefficient
                 if overflowed { g = g.replacing(with: math.zero, where: e .== math.zero) }
                 gradient.storeVector(g, at: c * stride)

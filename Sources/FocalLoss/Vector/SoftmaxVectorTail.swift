@@ -9,11 +9,13 @@
 /// beyond `Float`'s range while `a_y·(-log p_y)·weight` may not be, so the tail returns half the
 /// loss and the caller doubles it after weighting (exact scalings by 2). The gradient of a position is `g·p_c` off the label and
 /// `-g·(1 - p_y)` at it, with `g = a_y·(1 - p_y)^γ·(1 + γ·p_y·(-log p_y) / (1 - p_y))·scale`.
-struct SoftmaxVectorTail {
-    let math = VectorMath()
-    let modulation: VectorModulation
+struct SoftmaxVectorTail<Math: VectorMath> {
+    typealias Vector = Math.Vector
+    typealias Mask = Math.Mask
+    let math = Math()
+    let modulation: VectorModulation<Math>
 
-    init(gamma: Float) {
+    init(gamma: Math.Scalar) {
         modulation = VectorModulation(gamma: gamma)
     }
 

@@ -1,106 +1,113 @@
-/// Polynomial `exp`, `log` and `log1p` for a vector of `Float` lanes at a time, written for the fused
-/// kernels so that no lane ever calls into libm.
+/// Polynomial `exp`, `log` and `log1p` for a vector of lanes at a time, written for the fused
+/// kernels so that no lane ever calls into libm: ``FloatVectorMath`` and ``DoubleVectorMath``.
 ///
-/// Accuracy (float64 evaluation of the polynomials, `scripts/fit_polynomials.py`): `exp` 1.0e-8
-/// relative on the reduced range, `log1p`/`log` 2.0e-8; in `Float` arithmetic the results are
-/// within a few ulp. The code follows the team notes `shared/notes/swift-simd.md` (not in the
-/// repository): constants are whole vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
-/// products go through ``multiplyAdd(_:_:_:)``, fused only where the target has FMA.
-typealias Vector = SIMD8<Float>
-typealias IntVector = SIMD8<Int32>
-typealias Mask = SIMDMask<IntVector>
+/// The kernels are generic over this protocol; each conformance brings its lane type, its
+/// constants (built once per kernel, as whole vectors) and polynomials fitted for its precision
+/// by `scripts/fit_polynomials.py`.
+protocol VectorMath {
+    associatedtype Vector: LaneVector
+    typealias Scalar = Vector.Scalar
+    typealias IntVector = Vector.MaskStorage
+    typealias Mask = SIMDMask<Vector.MaskStorage>
 
-struct VectorMath {
-    // exp
-    let log2e = Vector(repeating: 1.442_695_04)
-    let minusLn2High = Vector(repeating: -0.693_359_375)  // exactly representable, 9 bits
-    let minusLn2Low = Vector(repeating: 2.121_944_40e-4)
-    let roundingMagic = Vector(repeating: 12_582_912)  // 1.5 · 2^23
-    let roundingMagicBits = IntVector(repeating: 0x4B40_0000)  // its bit pattern
-    let expMinimum = Vector(repeating: -104)
-    let p0 = Vector(repeating: 5.000_000_013e-1)
-    let p1 = Vector(repeating: 1.666_657_700e-1)
-    let p2 = Vector(repeating: 4.166_646_493e-2)
-    let p3 = Vector(repeating: 8.363_175_566e-3)
-    let p4 = Vector(repeating: 1.393_364_642e-3)
-    let exponentBias = IntVector(repeating: 127)
-    let biasMinusMagic = IntVector(repeating: 127 &- 0x4B40_0000)  // n + 127 from the bits of n + 1.5·2^23
-    let normalResultFloor = Vector(repeating: -87)  // x >= -87 has n >= -126
-    // log1p / log
-    let q0 = Vector(repeating: 3.333_334_025e-1)
-    let q1 = Vector(repeating: 2.000_212_766e-1)
-    let q2 = Vector(repeating: 1.414_980_774e-1)
-    let q3 = Vector(repeating: 1.325_848_305e-1)
-    let mantissaMask = IntVector(repeating: 0x007F_FFFF)
-    let sqrtHalfBits = IntVector(repeating: 0x3F35_04F3)  // bit pattern of sqrt(1/2)
-    let ln2 = Vector(repeating: 0.693_147_18)
-    let twoTo23 = Vector(repeating: 8_388_608)
-    let smallestNormal = Vector(repeating: Float.leastNormalMagnitude)
-    let one = Vector(repeating: 1)
-    let greatestFinite = Vector(repeating: .greatestFiniteMagnitude)
-    let magnitudeMask = IntVector(repeating: 0x7FFF_FFFF)  // clears the sign bit
-    let two = Vector(repeating: 2)
-    let zero = Vector(repeating: 0)
+    init()
+    var zero: Vector { get }
+    var one: Vector { get }
+    var greatestFinite: Vector { get }
+    /// Clears the sign bit.
+    var magnitudeMask: IntVector { get }
     /// `[0, 1, 2, ...]`.
-    let laneIndices: IntVector = {
-        var indices = IntVector()
-        for lane in 0..<IntVector.scalarCount { indices[lane] = Int32(lane) }
-        return indices
-    }()
+    var laneIndices: IntVector { get }
 
-    /// `e^x` for `x <= 0`; below -104 the result is 0. Subnormal results keep their precision:
-    /// when a lane's `2^n` is below the normal range the scale is applied in two halves.
+    // The constants of the range reductions, which only the lane type tells apart.
+    /// The bits of the significand (23, 52).
+    static var significandBits: IntVector.Scalar { get }
+    var log2e: Vector { get }
+    /// `-ln 2` in two parts, the first with few enough bits that `n·` it is exact.
+    var minusLn2High: Vector { get }
+    var minusLn2Low: Vector { get }
+    /// `1.5·2^significandBits`, and its bit pattern.
+    var roundingMagic: Vector { get }
+    var roundingMagicBits: IntVector { get }
+    /// Where `exp` is 0 (the argument is clamped to it).
+    var expMinimum: Vector { get }
+    var exponentBias: IntVector { get }
+    /// The exponent bias minus ``roundingMagicBits``: `n + bias` from the bits of `n + magic`.
+    var biasMinusMagic: IntVector { get }
+    /// The `x` above which every `2^round(x / ln 2)` is a normal number.
+    var normalResultFloor: Vector { get }
+    var mantissaMask: IntVector { get }
+    /// The bit pattern of `sqrt(1/2)`.
+    var sqrtHalfBits: IntVector { get }
+    var smallestNormal: Vector { get }
+    /// `2^significandBits`.
+    var significandScale: Vector { get }
+
+    /// `e^x` for `x <= 0`, 0 below the type's range; subnormal results keep their precision.
+    func exp(nonPositive x: Vector) -> Vector
+    /// `log(1 + x)` for `0 <= x <= 1`.
+    func log1p(unit x: Vector) -> Vector
+    /// `log(1 + x)` for `0 <= x <= 1`, given `1 / (1 + x)` (which a conformance may use to save a
+    /// division).
+    func log1p(unit x: Vector, inverseOfOnePlus: Vector) -> Vector
+    /// `log(x)` for `x > 0` (subnormals included); `x = 0` gives a large negative finite value,
+    /// which callers turn into 0 through `exp`.
+    func log(positive x: Vector) -> Vector
+}
+
+extension VectorMath {
+    /// `x = n·ln 2 + r`, `|r| <= ln 2 / 2`, for `x` clamped below at ``expMinimum``: `r`, and
+    /// `n + 1.5·2^significandBits`, whose low bits hold `n` (rounding by the magic number, no
+    /// conversion call).
     @inline(__always)
-    func exp(nonPositive x: Vector) -> Vector {
+    func reducedExponent(_ x: Vector) -> (r: Vector, shifted: Vector) {
         let clamped = x.replacing(with: expMinimum, where: x .< expMinimum)
         let shifted = multiplyAdd(clamped, log2e, roundingMagic)
         let n = shifted - roundingMagic  // round(x / ln 2)
-        let r = multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped))
-        let polynomial = multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, multiplyAdd(r, p4, p3), p2), p1), p0)
-        let expR = multiplyAdd(r * r, polynomial, r) + one
+        return (multiplyAdd(n, minusLn2Low, multiplyAdd(n, minusLn2High, clamped)), shifted)
+    }
+
+    /// `expR · 2^n` for the `shifted` of ``reducedExponent(_:)``. Subnormal results keep their
+    /// precision: when a lane's `2^n` is below the normal range the scale is applied in two halves.
+    @inline(__always)
+    func scaled(_ expR: Vector, byTwoToThe shifted: Vector, of x: Vector) -> Vector {
         let shiftedBits = unsafeBitCast(shifted, to: IntVector.self)
-        if all(x .>= normalResultFloor) {
-            // Every 2^n is a normal Float: one scale (the common case, a well-predicted branch).
-            return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< 23, to: Vector.self)
+        let shift = Self.significandBits
+        if allLanes(x .>= normalResultFloor) {
+            // Every 2^n is a normal number: one scale (the common case, a well-predicted branch).
+            return expR * unsafeBitCast((shiftedBits &+ biasMinusMagic) &<< shift, to: Vector.self)
         }
         let nInt = shiftedBits &- roundingMagicBits
         let half = nInt &>> 1
-        let scaleA = unsafeBitCast((half &+ exponentBias) &<< 23, to: Vector.self)
-        let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< 23, to: Vector.self)
+        let scaleA = unsafeBitCast((half &+ exponentBias) &<< shift, to: Vector.self)
+        let scaleB = unsafeBitCast((nInt &- half &+ exponentBias) &<< shift, to: Vector.self)
         return expR * scaleA * scaleB
     }
 
-    /// `log(1 + x)` for `0 <= x <= 1`, as `2·atanh(x / (2 + x))`.
+    /// `x = 2^k · f` with `f` in `[sqrt(1/2), sqrt(2))`, for `x > 0` (subnormals included; `x = 0`
+    /// gives a large negative `k`), with `k` as a vector of the lane type.
     @inline(__always)
-    func log1p(unit x: Vector) -> Vector {
-        let s = x / (two + x)
-        return atanhSeries(s)
-    }
-
-    /// `2·atanh(s) = log((1 + s) / (1 - s))` for `|s| <= 1/3`.
-    @inline(__always)
-    func atanhSeries(_ s: Vector) -> Vector {
-        let s2 = s * s
-        let polynomial = multiplyAdd(s2, multiplyAdd(s2, multiplyAdd(s2, q3, q2), q1), q0)
-        return (s + s) * multiplyAdd(s2, polynomial, one)
-    }
-
-    /// `log(x)` for `x > 0` (subnormals included); `x = 0` gives a large negative finite value,
-    /// which callers turn into 0 through `exp`.
-    @inline(__always)
-    func log(positive x: Vector) -> Vector {
+    func split(_ x: Vector) -> (k: Vector, f: Vector) {
         let isSubnormal = x .< smallestNormal
-        let scaled = x.replacing(with: x * twoTo23, where: isSubnormal)
-        let bits = unsafeBitCast(scaled, to: IntVector.self)
-        // Split x = 2^k · f with f in [sqrt(1/2), sqrt(2)).
+        let scaled = x.replacing(with: x * significandScale, where: isSubnormal)
+        let offset = IntVector().replacing(with: IntVector(repeating: Self.significandBits), where: isSubnormal)
+        return split(bits: unsafeBitCast(scaled, to: IntVector.self), exponentOffset: offset)
+    }
+
+    /// ``split(_:)`` for the bits of a normal number, less `exponentOffset` in `k`.
+    @inline(__always)
+    func split(bits: IntVector, exponentOffset: IntVector) -> (k: Vector, f: Vector) {
         let shiftedBits = bits &- sqrtHalfBits
-        var k = (shiftedBits &>> 23)
-        let fBits = (shiftedBits & mantissaMask) &+ sqrtHalfBits
-        let f = unsafeBitCast(fBits, to: Vector.self)
-        k = k.replacing(with: k &- 23, where: isSubnormal)
-        // k as a Float by the magic-number trick (|k| < 2^22): no generic conversion call.
-        let kFloat = unsafeBitCast(k &+ roundingMagicBits, to: Vector.self) - roundingMagic
-        let s = (f - one) / (f + one)
-        return multiplyAdd(kFloat, ln2, atanhSeries(s))
+        let k = (shiftedBits &>> Self.significandBits) &- exponentOffset
+        let f = unsafeBitCast((shiftedBits & mantissaMask) &+ sqrtHalfBits, to: Vector.self)
+        // k as a lane value by the magic-number trick (|k| is small): no generic conversion call.
+        return (unsafeBitCast(k &+ roundingMagicBits, to: Vector.self) - roundingMagic, f)
+    }
+
+    /// `[0, 1, 2, ...]`.
+    static func makeLaneIndices() -> IntVector {
+        var indices = IntVector()
+        for lane in 0..<IntVector.scalarCount { indices[lane] = IntVector.Scalar(lane) }
+        return indices
     }
 }

@@ -1,42 +1,32 @@
 /// Loads and stores of whole and partial vectors.
-extension UnsafePointer where Pointee == Float {
+extension UnsafePointer where Pointee: FocalScalar {
     @inline(__always)
-    func loadVector(at offset: Int) -> Vector {
-        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector.self)
+    func loadVector<V: SIMD>(at offset: Int) -> V where V.Scalar == Pointee {
+        UnsafeRawPointer(self + offset).loadUnaligned(as: V.self)
     }
 
-    /// The `count < 16` floats at `offset`, the other lanes set to `padding`.
+    /// The `count < V.scalarCount` values at `offset`, the other lanes set to `padding`.
     @inline(__always)
-    func loadPartialVector(at offset: Int, count: Int, padding: Float) -> Vector {
-        var vector = Vector(repeating: padding)
+    func loadPartialVector<V: SIMD>(at offset: Int, count: Int, padding: Pointee) -> V where V.Scalar == Pointee {
+        var vector = V(repeating: padding)
         for lane in 0..<count { vector[lane] = self[offset + lane] }
         return vector
     }
 }
 
-extension UnsafeMutablePointer where Pointee == Float {
+extension UnsafeMutablePointer where Pointee: FocalScalar {
     @inline(__always)
-    func loadVector(at offset: Int) -> Vector {
-        UnsafeRawPointer(self + offset).loadUnaligned(as: Vector.self)
+    func loadVector<V: SIMD>(at offset: Int) -> V where V.Scalar == Pointee {
+        UnsafeRawPointer(self + offset).loadUnaligned(as: V.self)
     }
 
     @inline(__always)
-    func storeVector(_ vector: Vector, at offset: Int) {
-        UnsafeMutableRawPointer(self + offset).storeBytes(of: vector, as: Vector.self)
+    func storeVector<V: SIMD>(_ vector: V, at offset: Int) where V.Scalar == Pointee {
+        UnsafeMutableRawPointer(self + offset).storeBytes(of: vector, as: V.self)
     }
 
     @inline(__always)
-    func storePartialVector(_ vector: Vector, at offset: Int, count: Int) {
+    func storePartialVector<V: SIMD>(_ vector: V, at offset: Int, count: Int) where V.Scalar == Pointee {
         for lane in 0..<count { self[offset + lane] = vector[lane] }
-    }
-}
-
-extension Vector {
-    /// The sum of the lanes, in `Double`.
-    @inline(__always)
-    var laneSum: Double {
-        var total = 0.0
-        for lane in 0..<scalarCount { total += Double(self[lane]) }
-        return total
     }
 }

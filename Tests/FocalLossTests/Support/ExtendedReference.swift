@@ -52,6 +52,30 @@ enum ExtendedReference {
         return loss
     }
 
+    /// Sigmoid focal loss of one logit in the textbook stable forms, for logits of any size:
+    /// `ce = max(x, 0) - x·t + log(1 + e^-|x|)`, and `p`, `1 - p` each from `e^-|x|` on its own
+    /// side, so neither is found by a subtraction.
+    static func sigmoidLossAnyLogit(x: R, t: R, gamma: R, alpha: R?) -> R {
+        let e = expl(-abs(x))
+        let (p, q) = x >= 0 ? (1 / (1 + e), e / (1 + e)) : (e / (1 + e), 1 / (1 + e))
+        let ce = max(x, 0) - x * t + log1pl(e)
+        let wrong = p * (1 - t) + q * t  // 1 - p_t
+        var loss = (gamma == 0 ? 1 : powl(wrong, gamma)) * ce
+        if let alpha { loss *= alpha * t + (1 - alpha) * (1 - t) }
+        return loss
+    }
+
+    /// Softmax focal loss of one position with label `y`, for logits of any spread: with `R` the
+    /// sum of the other classes' `e^(z_c - top)`, `-log p_y = log(1 + R / e_y)` and
+    /// `1 - p_y = R / (R + e_y)`, so neither is lost to rounding when `p_y` is near 1.
+    static func softmaxLabelLossAnyLogits(z: [R], label y: Int, gamma: R, classWeight: R) -> R {
+        let top = z.max()!
+        let exps = z.map { expl($0 - top) }
+        let others = exps.indices.reduce(R(0)) { $1 == y ? $0 : $0 + exps[$1] }
+        let negativeLogP = log1pl(others / exps[y])
+        return classWeight * (gamma == 0 ? 1 : powl(others / (others + exps[y]), gamma)) * negativeLogP
+    }
+
     /// `df/dx` by the 5-point central stencil with step `h`.
     static func derivative(at x: R, step h: R = 1e-3, _ f: (R) -> R) -> R {
         (8 * (f(x + h) - f(x - h)) - (f(x + 2 * h) - f(x - 2 * h))) / (12 * h)

@@ -1,0 +1,81 @@
+/// A vector of `Float` or `Double` lanes as the vector kernels use it.
+///
+/// The kernels are generic over their lane type, so that one body serves `Float` and `Double`.
+/// SIMD comparisons must then be requirements: in generic code Swift otherwise picks the
+/// lane-by-lane fallback of `.<` and friends (an order of magnitude slower, as ``ScanVector``
+/// notes), whereas a requirement's witness is the vector type's concrete operator. The arithmetic
+/// operators need no such care: theirs are the generic ones for concrete types too.
+protocol LaneVector: SIMD
+where Scalar: FocalScalar, MaskStorage: LaneIntegers, MaskStorage.MaskStorage == MaskStorage {
+    static func .== (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .!= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .< (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .<= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .> (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .>= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    /// `a · b + c`, fused where the target has FMA (see ``multiplyAdd(_:_:_:)``).
+    static func multiplyAdd(_ a: Self, _ b: Self, _ c: Self) -> Self
+}
+
+/// The integer lanes of the same width as a ``LaneVector``'s (its masks and bit patterns).
+protocol LaneIntegers: SIMD where Scalar: FixedWidthInteger & SignedInteger {
+    static func .== (a: Self, b: Self) -> SIMDMask<MaskStorage>
+}
+
+// Eight `Float` lanes and four `Double` lanes: 32 bytes, one AVX register (a type conforms to a
+// protocol only once, so the two precisions need different vector types).
+extension SIMD8: LaneVector where Scalar == Float {}
+extension SIMD8: LaneIntegers where Scalar == Int32 {}
+extension SIMD4: LaneVector where Scalar == Double {}
+extension SIMD4: LaneIntegers where Scalar == Int64 {}
+
+/// Whether every lane of `mask` is set, for the 32-byte masks of the lane types (eight `Int32`
+/// or four `Int64` lanes): the words of the mask ANDed, where the standard library's `all` is a
+/// lane reduction that generic code may call out of line (it did in ``VectorMath``'s `exp`).
+@inline(__always)
+func allLanes<Storage>(_ mask: SIMDMask<Storage>) -> Bool {
+    let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return words.0 & words.1 & words.2 & words.3 == .max
+}
+
+/// `a · b + c` for a vector of lanes, as one fused multiply-add instruction where the target has
+/// one, and as a multiply and an add where it has not.
+@_transparent
+func multiplyAdd<V: LaneVector>(_ a: V, _ b: V, _ c: V) -> V {
+    V.multiplyAdd(a, b, c)
+}
+
+extension LaneVector {
+    /// The sum of the lanes, in `Double`.
+    @inline(__always)
+    var laneSum: Double {
+        var total = 0.0
+        for lane in 0..<scalarCount { total += Double(self[lane]) }
+        return total
+    }
+
+    /// The sum of the lanes in their own type, by a tree of pairwise sums (lane `i` with lane
+    /// `i + n/2`, and so on down).
+    @inline(__always)
+    var laneTotal: Scalar {
+        var v = self
+        var width = scalarCount / 2
+        while width > 0 {
+            for lane in 0..<width { v[lane] = v[lane] + v[lane + width] }
+            width /= 2
+        }
+        return v[0]
+    }
+
+    /// The largest lane (by a tree of pairwise maxima).
+    @inline(__always)
+    var laneMaximum: Scalar {
+        var v = self
+        var width = scalarCount / 2
+        while width > 0 {
+            for lane in 0..<width where v[lane + width] > v[lane] { v[lane] = v[lane + width] }
+            width /= 2
+        }
+        return v[0]
+    }
+}
