@@ -119,7 +119,7 @@ struct LossOptionTests {
                        "--precision", "--gradient", "--output", "--json"] {
             #expect(help.contains(option), "\(option)")
         }
-        for text in ["default: logits", "default: 2.0", "default: mean", "default: 1)", "default: X's", "Default: none"] {
+        for text in ["default: logits", "default: the variant's, 2;", "default: mean", "default: 1)", "default: X's", "Default: none"] {
             #expect(help.contains(text), "\(text)")
         }
         #expect(Focal.helpMessage().contains("loss") && Focal.helpMessage().contains("curves"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FocalLoss
 import Foundation
 
 /// `focal bench`: times the fused kernels on synthetic data.
@@ -28,8 +29,10 @@ struct Bench: ParsableCommand, ThreadsHelp {
 
     @OptionGroup var threading: ThreadOptions<Bench>
 
-    @Option(parsing: .unconditional, help: "The focusing parameter gamma.")
-    var gamma: Double = 2
+    @Option(parsing: .unconditional, help: "The focusing parameter gamma (default: the variant's, 2; softmax poly1 0).")
+    var gamma: Double?
+
+    @OptionGroup var family: VariantOptions
 
     @Option(help: "The precision: float, double, or half (Float16 logits, targets and gradient, computed in float).")
     var precision: Precision = .float
@@ -49,7 +52,16 @@ struct Bench: ParsableCommand, ThreadsHelp {
             throw ValidationError("--unchecked has no --precision half form: the Float16 entry points always check")
         }
         try ThreadCount.validate(threading.threads)
-        guard gamma.isFinite, gamma >= 0 else { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
+        if let gamma, !(gamma.isFinite && gamma >= 0) { throw ValidationError("--gamma must be finite and >= 0, got \(gamma)") }
+        try family.validate(gammaGiven: gamma != nil, alphaGiven: false, softmax: kind == .softmax)
+        do {
+            switch kind {
+            case .sigmoid: let _: SigmoidFocalLoss<Double> = try family.sigmoidLoss(gamma: gamma, alpha: nil, threads: nil)
+            case .softmax: let _: SoftmaxFocalLoss<Double> = try family.softmaxLoss(gamma: gamma, alpha: nil, labelSmoothing: 0, threads: nil)
+            }
+        } catch {
+            throw VariantOptions.usageError(error)
+        }
         _ = try parsedShape()
     }
 
@@ -93,7 +105,8 @@ struct Bench: ParsableCommand, ThreadsHelp {
         if json {
             let object: [String: Any] = [
                 "kind": kind.rawValue, "shape": dims, "threads": result.threads, "precision": precision.rawValue,
-                "gamma": gamma, "unchecked": unchecked,
+                "gamma": gamma ?? family.variant.defaultValue(.gamma, softmax: kind == .softmax) ?? NSNull(),
+                "variant": family.variant.rawValue, "unchecked": unchecked,
                 "forward_ns_per_element": result.forward.median, "forward_min": result.forward.min, "forward_max": result.forward.max,
                 "forward_backward_ns_per_element": result.forwardBackward.median,
                 "forward_backward_min": result.forwardBackward.min, "forward_backward_max": result.forwardBackward.max,
@@ -102,7 +115,7 @@ struct Bench: ParsableCommand, ThreadsHelp {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("\(kind.rawValue) \(dims.map(String.init).joined(separator: "x")) \(precision.rawValue) gamma \(gamma), \(result.threads) thread(s), \(runs) runs")
+            print("\(kind.rawValue) \(dims.map(String.init).joined(separator: "x")) \(precision.rawValue) \(family.variant.rawValue)\(gamma.map { " gamma \($0)" } ?? ""), \(result.threads) thread(s), \(runs) runs")
             print("  loss only:       \(format(result.forward)) ns/element")
             print("  loss + gradient: \(format(result.forwardBackward)) ns/element")
         }

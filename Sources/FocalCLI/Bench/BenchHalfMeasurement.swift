@@ -16,7 +16,9 @@ extension Bench {
         switch kind {
         case .sigmoid:
             let targets = (0..<count).map { _ in Float16(Double.random(in: 0..<1, using: &rng) < 0.01 ? 1 : 0) }
-            let focal = try SigmoidFocalLoss<Float>(gamma: Float(gamma), alpha: 0.25, threads: threadCount)
+            let focal: SigmoidFocalLoss<Float> = family.variant == .focal
+                ? try SigmoidFocalLoss<Float>(gamma: Float(gamma ?? 2), alpha: 0.25, threads: threadCount)
+                : try family.sigmoidLoss(gamma: gamma, alpha: nil, threads: threadCount)
             call = { g in
                 try logits.withUnsafeBufferPointer { x in
                     try targets.withUnsafeBufferPointer { t in try focal.lossAndGradient(x, targets: t, gradient: g) }
@@ -25,7 +27,7 @@ extension Bench {
         case .softmax:
             let classes = dims.last!
             let labels = (0..<(count / classes)).map { _ in Int32.random(in: 0..<Int32(classes), using: &rng) }
-            let focal = try SoftmaxFocalLoss<Float>(gamma: Float(gamma), threads: threadCount)
+            let focal: SoftmaxFocalLoss<Float> = try family.softmaxLoss(gamma: gamma, alpha: nil, labelSmoothing: 0, threads: threadCount)
             call = { g in
                 try logits.withUnsafeBufferPointer { x in
                     try labels.withUnsafeBufferPointer { y in

@@ -30,8 +30,14 @@ extension Bench {
         let forwardBackward: () throws -> Scalar
         switch kind {
         case .sigmoid:
-            let targets = (0..<count).map { _ in Scalar(Double.random(in: 0..<1, using: &rng) < 0.01 ? 1 : 0) }
-            let focal = try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma), alpha: 0.25, threads: threadCount)
+            // 1% positives; the quality-target variants (qfl, vfl) get soft IoU targets for them.
+            let soft = family.variant == .qfl || family.variant == .vfl
+            let targets = (0..<count).map { _ in
+                Double.random(in: 0..<1, using: &rng) < 0.01 ? Scalar(soft ? Double.random(in: 0.1...1, using: &rng) : 1) : 0
+            }
+            let focal: SigmoidFocalLoss<Scalar> = family.variant == .focal
+                ? try SigmoidFocalLoss<Scalar>(gamma: Scalar(gamma ?? 2), alpha: 0.25, threads: threadCount)
+                : try family.sigmoidLoss(gamma: gamma, alpha: nil, threads: threadCount)
             forward = { [unchecked] in
                 try logits.withUnsafeBufferPointer { x in
                     try targets.withUnsafeBufferPointer { t in
@@ -53,7 +59,7 @@ extension Bench {
         case .softmax:
             let classes = dims.last!
             let labels = (0..<(count / classes)).map { _ in Int32.random(in: 0..<Int32(classes), using: &rng) }
-            let focal = try SoftmaxFocalLoss<Scalar>(gamma: Scalar(gamma), threads: threadCount)
+            let focal: SoftmaxFocalLoss<Scalar> = try family.softmaxLoss(gamma: gamma, alpha: nil, labelSmoothing: 0, threads: threadCount)
             let call = { [unchecked] (g: UnsafeMutableBufferPointer<Scalar>?) throws -> Scalar in
                 try logits.withUnsafeBufferPointer { x in
                     try labels.withUnsafeBufferPointer { y in

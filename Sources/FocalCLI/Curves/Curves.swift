@@ -11,15 +11,20 @@ struct Curves: ParsableCommand {
             With --alpha A, alpha_t is A, the weight of a positive example in the sigmoid focal loss \
             (without it, alpha_t = 1). The values come from the library's SigmoidFocalLoss \
             (from probabilities, target 1), which evaluates p_t = 1 at 1 - 2^-53, so the last row is \
-            about 1e-16 rather than exactly 0.
+            about 1e-16 rather than exactly 0. \
+            --variant draws a member of the focal-loss family instead (from logits log(p_t / (1 - p_t)), \
+            target 1, p_t = 1 at a logit of 800), with its own parameters and defaults (see focal loss \
+            --help): one curve per gamma for focal-star, poly1 and vfl, one curve for asl and qfl.
 
             The SVG is standalone (axes, ticks, labels, legend); it shows p_t in [0, 1] and \
             loss in [0, --y-max], like the paper, and shades the well-classified examples (p_t > 0.6).
             """
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The gammas, comma-separated, each finite and >= 0.", valueName: "g1,g2,..."))
-    var gamma: String = "0,0.5,1,2,5"
+    @Option(parsing: .unconditional, help: ArgumentHelp("The gammas, comma-separated, each finite and >= 0 (default: 0,0.5,1,2,5; focal-star 0.5,1,2,5).", valueName: "g1,g2,..."))
+    var gamma: String?
+
+    @OptionGroup var family: VariantOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("alpha_t in [0, 1], the weight of the true (positive) class. Default: none (alpha_t = 1).", valueName: "A"))
     var alpha: Double?
@@ -37,7 +42,8 @@ struct Curves: ParsableCommand {
     var yMax: Double = 5
 
     func validate() throws {
-        let gammas = try NumberList.gammas(gamma)
+        try family.validate(gammaGiven: gamma != nil, alphaGiven: alpha != nil, softmax: false)
+        let gammas = try self.gammas
         for (index, value) in gammas.enumerated() where gammas[..<index].contains(value) {
             throw ValidationError("--gamma: value \(messageNumber(value)) is given twice (each gamma draws one curve)")
         }
@@ -55,14 +61,18 @@ struct Curves: ParsableCommand {
 
     /// The parsed `--gamma` list.
     var gammas: [Double] {
-        get throws { try NumberList.parse(gamma, option: "--gamma") }
+        get throws {
+            guard family.variant.parameters.contains(.gamma) else { return [] }
+            let text = gamma ?? (family.variant == .focalStar ? "0.5,1,2,5" : "0,0.5,1,2,5")
+            return gamma == nil ? try NumberList.parse(text, option: "--gamma") : try NumberList.gammas(text)
+        }
     }
 
     /// Writes the SVG (returning a note of it for stdout), or returns the CSV.
     ///
     /// - Throws: ``CLIError`` if the SVG cannot be written.
     func execute() throws -> CommandOutput {
-        let table = try FocalCurveTable(gammas: gammas, alpha: alpha, pointCount: csv ? points : 1000)
+        let table = try FocalCurveTable(gammas: gammas, alpha: alpha, family: family, pointCount: csv ? points : 1000)
         if csv {
             return CommandOutput(standardOutput: table.csv())
         }

@@ -6,5 +6,7 @@ extension LossCommand {
         case constant(Double)
         /// One weight per class along the class axis.
         case perClass([Double])
+        /// `--alpha none`: no weighting, where the variant's default has one.
+        case unweighted
     }
 }

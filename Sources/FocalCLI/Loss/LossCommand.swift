@@ -14,7 +14,10 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
             a target in [0, 1] from --targets (same shape as X); loss = alpha_t (1 - p_t)^gamma ce. \
             softmax: X holds class scores along --class-axis; give integer --labels (X's shape without \
             the class axis) or a one-hot or soft --targets tensor (X's shape); per position \
-            loss = -sum_c alpha_c q_c (1 - p_c)^gamma log p_c.
+            loss = -sum_c alpha_c q_c (1 - p_c)^gamma log p_c. \
+            --variant picks a member of the focal-loss family (sigmoid: focal, focal-star, poly1, asl, \
+            qfl, vfl; softmax: focal, poly1) from logits, each with its own parameters; a parameter of \
+            another variant is a usage error.
 
             Prints the reduced loss (sum, mean) on stdout, or with --json one object \
             {"loss": <number, or null for --reduction none>, "elements": <elements of X>, "precision": "float"|"double"}. \
@@ -70,12 +73,14 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
     var classAxis: Int = 1
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Class weighting (default: none). One number: sigmoid alpha on positives, 1 - alpha on negatives, in [0, 1]; softmax: every class. A list a1,a2,...: one weight per class along --class-axis.",
-        valueName: "A|a1,a2,..."))
+        "Class weighting (default: none; the variant's for focal-star, poly1, vfl; none turns it off). One number: sigmoid alpha on positives, 1 - alpha on negatives, in [0, 1]; softmax: every class. A list a1,a2,...: one weight per class along --class-axis.",
+        valueName: "A|a1,a2,...|none"))
     var alpha: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The focusing parameter gamma, finite and >= 0; 0 is cross-entropy.", valueName: "G"))
-    var gamma: Double = 2
+    @Option(parsing: .unconditional, help: ArgumentHelp("The focusing parameter gamma, finite and >= 0; 0 is cross-entropy (default: the variant's, 2; softmax poly1 0).", valueName: "G"))
+    var gamma: Double?
+
+    @OptionGroup var family: VariantOptions
 
     @Option(help: "How losses are combined: none, sum or mean (default: mean; sum divided by M with --normalizer). mean divides by the number of elements (softmax: positions not ignored), or by the sum of --weights.")
     var reduction: Reduction?
@@ -143,9 +148,10 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
         if ignoreIndex != nil, labels == nil {
             throw ValidationError("--ignore-index applies to --labels only (softmax)")
         }
-        guard gamma.isFinite, gamma >= 0 else {
+        if let gamma, !(gamma.isFinite && gamma >= 0) {
             throw ValidationError("--gamma: value \(messageNumber(gamma)) must be finite and >= 0")
         }
+        try validateVariant()
         guard labelSmoothing >= 0, labelSmoothing < 1 else {
             throw ValidationError("--label-smoothing: value \(messageNumber(labelSmoothing)) must be in [0, 1)")
         }
@@ -185,6 +191,7 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
     ///   out of range (sigmoid: `[0, 1]`; softmax: finite and `>= 0`).
     func parsedAlpha() throws -> Alpha? {
         guard let alpha else { return nil }
+        if alpha == "none" { return .unweighted }
         let values = try NumberList.parse(alpha, option: "--alpha")
         for (index, value) in values.enumerated() {
             let entry = values.count > 1 ? " (entry \(index))" : ""

@@ -50,13 +50,14 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
 
     private func sigmoid() throws(FocalLossError) -> LossResult<Scalar> {
         guard case .targets(let targets) = inputs.truth else { preconditionFailure("validate() requires --targets for sigmoid") }
-        let alpha: SigmoidFocalLoss<Scalar>.Alpha = switch inputs.alpha {
-        case nil: .none
+        let alpha: SigmoidFocalLoss<Scalar>.Alpha? = switch inputs.alpha {
+        case nil: nil
+        case .unweighted?: SigmoidFocalLoss<Scalar>.Alpha.none
         case .constant(let value)?: .constant(Scalar(value))
         case .perClass(let values)?: .perClass(values.map { Scalar($0) }, classAxis: inputs.classAxis ?? command.classAxis)
         }
-        let focal = try SigmoidFocalLoss<Scalar>(
-            gamma: Scalar(command.gamma), alpha: alpha, input: predictionKind, threads: command.threading.threads)
+        let focal: SigmoidFocalLoss<Scalar> = try command.family.sigmoidLoss(
+            gamma: command.gamma, alpha: alpha, input: predictionKind, threads: command.threading.threads)
         let (x, shape, weights) = (inputs.x, inputs.shape, inputs.weights)
         guard let reduction else {
             if wantsGradient {
@@ -73,13 +74,14 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
     }
 
     private func softmaxLoss() throws(FocalLossError) -> SoftmaxFocalLoss<Scalar> {
-        let alpha: SoftmaxFocalLoss<Scalar>.Alpha = switch inputs.alpha {
-        case nil: .none
+        let alpha: SoftmaxFocalLoss<Scalar>.Alpha? = switch inputs.alpha {
+        case nil: nil
+        case .unweighted?: SoftmaxFocalLoss<Scalar>.Alpha.none
         case .constant(let value)?: .constant(Scalar(value))
         case .perClass(let values)?: .perClass(values.map { Scalar($0) })
         }
-        return try SoftmaxFocalLoss<Scalar>(
-            gamma: Scalar(command.gamma), alpha: alpha, labelSmoothing: Scalar(command.labelSmoothing),
+        return try command.family.softmaxLoss(
+            gamma: command.gamma, alpha: alpha, labelSmoothing: command.labelSmoothing,
             input: predictionKind, threads: command.threading.threads)
     }
 

@@ -3,7 +3,8 @@ import FocalTraining
 /// A loss as the training commands print it: `focal gamma 2.0 alpha auto`, `ce`.
 func lossDescription(_ loss: LossSettings) -> String {
     var text = loss.kind.rawValue
-    if loss.kind == .focal { text += " gamma \(loss.gamma)" }
+    if loss.kind == .focal || loss.kind == .poly1 { text += " gamma \(loss.gamma)" }
+    if let epsilon = loss.epsilon { text += " epsilon \(epsilon)" }
     if loss.alpha != .none { text += " alpha \(loss.alpha)" }
     return text
 }

@@ -39,11 +39,14 @@ struct Train: ParsableCommand, ThreadsHelp {
     @Option(help: "The model: logistic, or mlp:H1,H2,... (ReLU hidden layers; 'mlp' is mlp:32).")
     var model: String = "logistic"
 
-    @Option(help: "The loss: ce, balanced-ce or focal.")
+    @Option(help: "The loss: ce, balanced-ce, focal, poly1 (Poly-1 focal, both heads) or asl (asymmetric, binary only).")
     var loss: String = "focal"
 
     @Option(parsing: .unconditional, help: "Focal loss gamma (default 2).")
     var gamma: Double?
+
+    @Option(parsing: .unconditional, help: "poly1: the weight epsilon of (1 - p_t)^(gamma+1), >= -1 (default 1).")
+    var epsilon: Double?
 
     @Option(help: "Class weighting: a number in [0, 1] (binary: weight of the positive class), auto (inverse frequency), effective[:BETA] (Cui et al.) or none. Default: auto for balanced-ce, none otherwise.")
     var alpha: String?
@@ -123,12 +126,20 @@ struct Train: ParsableCommand, ThreadsHelp {
         do {
             let architecture = try ModelArchitecture(parsing: model)
             guard let kind = LossSettings.Kind(rawValue: loss) else {
-                throw ValidationError("--loss must be ce, balanced-ce or focal; got '\(loss)'")
+                throw ValidationError("--loss must be ce, balanced-ce, focal, poly1 or asl; got '\(loss)'")
             }
             if outputBias == .zero, let prior {
                 throw ValidationError("--prior \(prior) sets a prior bias; it cannot go with --output-bias zero")
             }
-            let lossSettings = try LossSettings(kind: kind, gamma: gamma, alpha: alpha.map { (text) throws(TrainingError) in try LossSettings.Alpha(parsing: text) })
+            if let epsilon {
+                guard kind == .poly1 else { throw ValidationError("--epsilon applies to --loss poly1 only") }
+                guard epsilon.isFinite, epsilon >= -1 else {
+                    throw ValidationError("--epsilon: value \(messageNumber(epsilon)) must be finite and >= -1")
+                }
+            }
+            let lossSettings = try LossSettings(
+                kind: kind, gamma: gamma, alpha: alpha.map { (text) throws(TrainingError) in try LossSettings.Alpha(parsing: text) },
+                epsilon: epsilon)
             let optimizerKind: OptimizerSettings.Kind
             switch optimizer {
             case "adam": optimizerKind = .adam

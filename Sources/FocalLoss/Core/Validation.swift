@@ -12,6 +12,27 @@ enum Validation {
     }
 
 
+    /// A parameter that may take any finite value (focal-star's `beta`).
+    static func finite<Scalar: FocalScalar>(_ value: Scalar, name: String) throws(FocalLossError) {
+        guard value.isFinite else {
+            throw .invalidParameter(name: name, value: Double(value), requirement: "must be finite")
+        }
+    }
+
+    /// An exponent of a variant (`beta`, `gammaPositive`, `gammaNegative`): finite and `>= 0`.
+    static func exponent<Scalar: FocalScalar>(_ value: Scalar, name: String) throws(FocalLossError) {
+        guard value.isFinite, value >= 0 else {
+            throw .invalidParameter(name: name, value: Double(value), requirement: "must be finite and >= 0")
+        }
+    }
+
+    /// Poly-1's `epsilon`: finite and `>= -1` (below -1 the loss is negative near `p_t = 0`).
+    static func epsilon<Scalar: FocalScalar>(_ value: Scalar) throws(FocalLossError) {
+        guard value.isFinite, value >= -1 else {
+            throw .invalidParameter(name: "epsilon", value: Double(value), requirement: "must be finite and >= -1")
+        }
+    }
+
     static func unitInterval<Scalar: FocalScalar>(_ value: Scalar, name: String) throws(FocalLossError) {
         guard value >= 0, value <= 1 else {
             throw .invalidParameter(name: name, value: Double(value), requirement: "must be in [0, 1]")
@@ -59,6 +80,21 @@ enum Validation {
             throw .invalidElement(
                 argument: argument, value: Double(values[index]),
                 location: shape.location(ofOffset: index), requirement: requirement)
+        }
+    }
+
+    /// Every target 0 or 1: the variants defined for hard targets only (focal-star).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func hardTargets<Scalar: FocalScalar>(
+        _ targets: UnsafeBufferPointer<Scalar>, shape: TensorShape, variant: String
+    ) throws(FocalLossError) {
+        var bad = false
+        for target in targets { bad = bad || (target != 0 && target != 1) }
+        if bad, let index = targets.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+            throw .invalidElement(
+                argument: "targets", value: Double(targets[index]), location: shape.location(ofOffset: index),
+                requirement: "is not 0 or 1 (\(variant) takes hard targets)")
         }
     }
 

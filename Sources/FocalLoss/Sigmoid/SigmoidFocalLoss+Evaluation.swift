@@ -14,9 +14,19 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
     var hasUncountedItems: Bool { false }
     func isCounted(_ item: Int) -> Bool { true }
 
-    /// Logits take the vector kernel (`Float` and `Double`), which checks logits and targets as
-    /// it goes.
-    var checksElementsInPass: Bool { Scalar.hasVectorKernels && loss.input == .logits }
+    /// Logits take the vector kernels: the focal loss's in `Float` and `Double`, the other
+    /// variants' in `Float`.
+    var usesVectorKernel: Bool {
+        guard Scalar.hasVectorKernels, loss.input == .logits else { return false }
+        return loss.variant == .focal || Scalar.self == Float.self
+    }
+
+    /// The vector kernels check logits and targets as they go (focal-star's hard targets are
+    /// scanned before the pass).
+    var checksElementsInPass: Bool {
+        if case .focalStar = loss.variant { return false }
+        return usesVectorKernel
+    }
 
     func scanElements() throws(FocalLossError) {
         switch loss.input {
@@ -24,6 +34,7 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         case .probabilities: try Validation.unitInterval(predictions, argument: "probabilities", shape: plan.shape)
         }
         try Validation.unitInterval(targets, argument: "targets", shape: plan.shape)
+        if case .focalStar = loss.variant { try Validation.hardTargets(targets, shape: plan.shape, variant: loss.variant.name) }
     }
 
     /// The elements in `items`, in stretches of one α layout; logits take the vector kernel,
@@ -34,7 +45,7 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         let operands = Operands(
             x: predictions.baseAddress!, t: targets.baseAddress!, w: buffers.weights?.baseAddress,
             losses: buffers.losses?.baseAddress, gradient: buffers.gradient?.baseAddress, scale: buffers.scale)
-        let vectorized = checksElementsInPass
+        let vectorized = usesVectorKernel
         var total = 0.0
         plan.forEachRun(in: items) { start, end, alphaOffset, alphaStride in
             if !vectorized {
@@ -58,16 +69,42 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         var scale: Scalar
     }
 
+    /// The scalar kernel of the loss's variant over one run.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     private func runScalar(_ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int) -> Double {
-        let term = SigmoidFocalTerm(gamma: loss.gamma)
+        let focal = SigmoidFocalTerm(gamma: loss.gamma)
+        switch loss.variant {
+        case .focal:
+            return runScalar(focal, o, start, end, alphaOffset, alphaStride)
+        case .focalStar(let beta):
+            return runScalar(FocalStarTerm(gamma: loss.gamma, beta: beta), o, start, end, alphaOffset, alphaStride)
+        case .poly1(let epsilon):
+            return runScalar(Poly1Term(focal: focal, epsilon: epsilon), o, start, end, alphaOffset, alphaStride)
+        case .asymmetric(let gammaPositive, let gammaNegative, let clip):
+            let term = AsymmetricTerm(gammaPositive: gammaPositive, gammaNegative: gammaNegative, clip: clip)
+            return runScalar(term, o, start, end, alphaOffset, alphaStride)
+        case .quality(let beta):
+            return runScalar(QualityTerm(beta: beta), o, start, end, alphaOffset, alphaStride)
+        case .varifocal(let iouWeighted):
+            return runScalar(VarifocalTerm(gamma: loss.gamma, iouWeighted: iouWeighted), o, start, end, alphaOffset, alphaStride)
+        }
+    }
+
+    /// The scalar loop over one run with one variant's term (inlined into the specialised
+    /// ``runScalar(_:_:_:_:_:)``, so each term's loop is compiled for `Float` and `Double`).
+    @inline(__always)
+    private func runScalar<Term: SigmoidElementTerm>(
+        _ term: Term, _ o: Operands, _ start: Int, _ end: Int, _ alphaOffset: Int, _ alphaStride: Int
+    ) -> Double where Term.Scalar == Scalar {
+        let focal = SigmoidFocalTerm(gamma: loss.gamma)
         let fromLogits = loss.input == .logits
         var total = 0.0
         var partial = 0.0
         for i in start..<end {
             let a = alphaOffset + (i - start) * alphaStride
             var alphaPositive = plan.alphaPositive[a], alphaNegative = plan.alphaNegative[a]
+            let weight = o.w?[i] ?? 1
             if let w = o.w {
                 // The weight joins α before the small factors (1 - p_t)^γ and ce, so a weighted
                 // loss in range is not lost to an unweighted one below the type's range.
@@ -75,8 +112,8 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
                 alphaNegative *= w[i]
             }
             let (loss, derivative) = fromLogits
-                ? term.fromLogit(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
-                : term.fromProbability(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
+                ? term.element(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative, weight: weight)
+                : focal.fromProbability(o.x[i], target: o.t[i], alphaPositive: alphaPositive, alphaNegative: alphaNegative)
             partial += Double(loss)
             o.losses?[i] = loss
             o.gradient?[i] = derivative * o.scale
@@ -101,14 +138,12 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
         }
         return plan.alphaPositive.withUnsafeBufferPointer { positive in
             plan.alphaNegative.withUnsafeBufferPointer { negative in
-                SigmoidVectorKernel<Math>().run(
-                    SigmoidVectorKernel<Math>.Operands(
-                        logits: lanes(o.x + start), targets: lanes(o.t + start), weights: o.w.map { lanes($0 + start) },
-                        alphaPositive: lanes(positive.baseAddress! + alphaOffset),
-                        alphaNegative: lanes(negative.baseAddress! + alphaOffset),
-                        alphaStride: alphaStride, count: end - start, scale: Lane(o.scale),
-                        losses: o.losses.map { lanes($0 + start) }, gradient: o.gradient.map { lanes($0 + start) }),
-                    gamma: Lane(loss.gamma))
+                runVector(SigmoidVectorKernel<Math>.Operands(
+                    logits: lanes(o.x + start), targets: lanes(o.t + start), weights: o.w.map { lanes($0 + start) },
+                    alphaPositive: lanes(positive.baseAddress! + alphaOffset),
+                    alphaNegative: lanes(negative.baseAddress! + alphaOffset),
+                    alphaStride: alphaStride, count: end - start, scale: Lane(o.scale),
+                    losses: o.losses.map { lanes($0 + start) }, gradient: o.gradient.map { lanes($0 + start) }))
             }
         }
     }

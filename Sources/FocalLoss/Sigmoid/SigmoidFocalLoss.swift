@@ -62,6 +62,9 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     public let alpha: Alpha
     /// Whether the kernels are given logits or probabilities.
     public let input: PredictionKind
+    /// Which member of the focal-loss family this is (``Variant/focal`` unless made by one of
+    /// the variants' factories, such as ``poly1(gamma:alpha:epsilon:threads:)``).
+    public let variant: Variant
     /// The most threads a call may use; `nil` (the default) means one per processor. Inputs
     /// below ``FocalThreading/parallelThreshold`` elements always run on the calling thread.
     /// The loss is bit-identical whatever the setting.
@@ -79,6 +82,14 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     public init(
         gamma: Scalar = 2, alpha: Alpha = .none, input: PredictionKind = .logits, threads: Int? = nil
     ) throws(FocalLossError) {
+        try self.init(gamma: gamma, alpha: alpha, variant: .focal, input: input, threads: threads)
+    }
+
+    /// A loss of any variant, its `gamma` and `alpha` checked (the variant's own parameters are
+    /// checked by its factory).
+    init(
+        gamma: Scalar, alpha: Alpha, variant: Variant, input: PredictionKind = .logits, threads: Int?
+    ) throws(FocalLossError) {
         try Validation.gamma(gamma)
         switch alpha {
         case .none:
@@ -94,6 +105,7 @@ public struct SigmoidFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         self.gamma = gamma
         self.alpha = alpha
         self.input = input
+        self.variant = variant
         self.threads = threads
     }
 }

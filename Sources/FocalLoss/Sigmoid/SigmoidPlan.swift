@@ -25,14 +25,15 @@ struct SigmoidPlan<Scalar: FocalScalar> {
             (alphaPositive, alphaNegative) = ([1], [1])
         case .constant(let value):
             (outer, classes, inner) = (1, 1, tensor.count)
-            (alphaPositive, alphaNegative) = ([value], [1 - value])
+            let terms = loss.alphaTerms(value)
+            (alphaPositive, alphaNegative) = ([terms.positive], [terms.negative])
         case .perClass(let values, let classAxis):
             let axis = try tensor.resolvedAxis(classAxis, argument: "shape")
             (outer, classes, inner) = tensor.split(around: axis)
             guard classes == values.count else {
                 throw .countMismatch(argument: "alpha", count: values.count, expected: classes)
             }
-            (alphaPositive, alphaNegative) = (values, values.map { 1 - $0 })
+            (alphaPositive, alphaNegative) = (values.map { loss.alphaTerms($0).positive }, values.map { loss.alphaTerms($0).negative })
         }
     }
 

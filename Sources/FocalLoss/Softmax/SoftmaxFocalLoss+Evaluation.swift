@@ -129,7 +129,8 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
     /// `Double` logits, integer labels, no label smoothing, class-last or at least a vector of
     /// positions per class.
     var checksElementsInPass: Bool {
-        guard case .labels = targets, Scalar.hasVectorKernels, loss.input == .logits, loss.labelSmoothing == 0 else {
+        guard case .labels = targets, Scalar.hasVectorKernels, loss.input == .logits, loss.labelSmoothing == 0,
+              loss.variant == .focal else {
             return false
         }
         let lanes = Scalar.self == Float.self ? FloatVectorMath.Vector.scalarCount : DoubleVectorMath.Vector.scalarCount
@@ -165,6 +166,9 @@ extension SoftmaxPass {
     func runPositions(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
         let (weights, scale, losses, gradient) = (buffers.weights, buffers.scale, buffers.losses, buffers.gradient)
         let term = SoftmaxFocalTerm<Scalar>(gamma: loss.gamma)
+        let poly: SoftmaxPolyTerm<Scalar>? = if case .poly1(let epsilon) = loss.variant {
+            SoftmaxPolyTerm(focal: term, epsilon: epsilon)
+        } else { nil }
         let classes = plan.classes, inner = plan.inner
         let smoothing = loss.labelSmoothing, fromLogits = loss.input == .logits
         let uniformShare = smoothing / Scalar(classes)
@@ -192,15 +196,16 @@ extension SoftmaxPass {
                     // Half the weighted loss (the weight multiplies before the small factors,
                     // and halves cannot overflow where -log p can), doubled here.
                     let half: Scalar
+                    let q: (Int) -> Scalar
                     switch targets {
                     case .labels(let labels, _):
                         let y = labels[position]
+                        q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
                         if fromLogits && smoothing == 0 {
                             half = term.hardLabel(z, stride: inner, classes: classes, label: y,
                                                   classWeight: alphas?[y] ?? 1, lossWeight: weight, scale: positionScale,
                                                   exps: exps, gradient: out)
                         } else {
-                            let q = { (c: Int) -> Scalar in (c == y ? 1 - smoothing : 0) + uniformShare }
                             half = fromLogits
                                 ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
                                                     lossWeight: weight, exps: exps, gs: gs, gradient: out)
@@ -209,7 +214,7 @@ extension SoftmaxPass {
                         }
                     case .distributions(let t):
                         let tp = t.baseAddress! + base
-                        let q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
+                        q = { (c: Int) -> Scalar in (1 - smoothing) * tp[c * inner] + uniformShare }
                         half = fromLogits
                             ? term.distribution(z, stride: inner, classes: classes, target: q, classWeights: alphas, scale: positionScale,
                                                 lossWeight: weight, exps: exps, gs: gs, gradient: out)
@@ -217,6 +222,13 @@ extension SoftmaxPass {
                                                  lossWeight: weight, scale: positionScale, gradient: out)
                     }
                     loss = half + half
+                    if let poly {
+                        loss += fromLogits
+                            ? poly.fromExponentials(exps, classes: classes, target: q, weight: weight, scale: scale,
+                                                    gradient: out, stride: inner)
+                            : poly.fromProbabilities(z, stride: inner, classes: classes, target: q, weight: weight,
+                                                     scale: scale, gradient: out)
+                    }
                 }
                 losses?[position] = loss
                 partial += Double(loss)

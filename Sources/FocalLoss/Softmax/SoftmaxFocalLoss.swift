@@ -72,6 +72,9 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     /// Whether the kernels are given logits (softmax applied over the class axis) or
     /// probabilities.
     public let input: PredictionKind
+    /// Which member of the focal-loss family this is (``Variant/focal`` unless made by a
+    /// variant's factory, such as ``poly1(gamma:alpha:epsilon:labelSmoothing:threads:)``).
+    public let variant: Variant
     /// The most threads a call may use; `nil` (the default) means one per processor. Inputs
     /// below ``FocalThreading/parallelThreshold`` values always run on the calling thread.
     /// The loss is bit-identical whatever the setting.
@@ -89,6 +92,15 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
     public init(
         gamma: Scalar = 2, alpha: Alpha = .none, labelSmoothing: Scalar = 0,
         input: PredictionKind = .logits, threads: Int? = nil
+    ) throws(FocalLossError) {
+        try self.init(
+            gamma: gamma, alpha: alpha, labelSmoothing: labelSmoothing, variant: .focal, input: input, threads: threads)
+    }
+
+    /// A loss of any variant, its shared parameters checked (the variant's own are checked by
+    /// its factory).
+    init(
+        gamma: Scalar, alpha: Alpha, labelSmoothing: Scalar, variant: Variant, input: PredictionKind, threads: Int?
     ) throws(FocalLossError) {
         try Validation.gamma(gamma)
         switch alpha {
@@ -110,6 +122,7 @@ public struct SoftmaxFocalLoss<Scalar: FocalScalar>: Sendable, Hashable {
         self.alpha = alpha
         self.labelSmoothing = labelSmoothing
         self.input = input
+        self.variant = variant
         self.threads = threads
     }
 }

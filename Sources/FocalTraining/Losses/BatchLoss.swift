@@ -20,19 +20,28 @@ struct BatchLoss {
     init(settings: LossSettings, classCounts counts: [Int]) throws(TrainingError) {
         classCount = counts.count
         let gamma = Float(settings.gamma)
+        if settings.kind == .asl, counts.count != 2 {
+            throw .invalidSetting(parameter: .loss, value: "asl", requirement: "is for two classes (the data has \(counts.count))")
+        }
         do {
+            // The sigmoid loss of the settings' kind with α.
+            func sigmoid(_ alpha: SigmoidFocalLoss<Float>.Alpha) throws(FocalLossError) -> SigmoidFocalLoss<Float> {
+                switch settings.kind {
+                case .poly1: try .poly1(gamma: gamma, alpha: alpha, epsilon: Float(settings.epsilon ?? 1), threads: 1)
+                case .asl: try .asymmetric(threads: 1)
+                default: try SigmoidFocalLoss(gamma: gamma, alpha: alpha, threads: 1)
+                }
+            }
             if counts.count == 2 {
                 switch settings.alpha {
                 case .none:
-                    kernel = .sigmoid(try SigmoidFocalLoss(gamma: gamma, alpha: .none, threads: 1), weightScale: 1)
+                    kernel = .sigmoid(try sigmoid(.none), weightScale: 1)
                 case .constant(let a):
-                    kernel = .sigmoid(try SigmoidFocalLoss(gamma: gamma, alpha: .constant(Float(a)), threads: 1), weightScale: 1)
+                    kernel = .sigmoid(try sigmoid(.constant(Float(a))), weightScale: 1)
                 case .inverseFrequency, .effectiveNumber:
                     let weights = settings.classWeights(counts: counts)!
                     let total = weights[0] + weights[1]
-                    kernel = .sigmoid(
-                        try SigmoidFocalLoss(gamma: gamma, alpha: .constant(Float(weights[1] / total)), threads: 1),
-                        weightScale: total)
+                    kernel = .sigmoid(try sigmoid(.constant(Float(weights[1] / total))), weightScale: total)
                 }
             } else {
                 let alpha: SoftmaxFocalLoss<Float>.Alpha
@@ -42,7 +51,9 @@ struct BatchLoss {
                 case .inverseFrequency, .effectiveNumber:
                     alpha = .perClass(settings.classWeights(counts: counts)!.map { Float($0) })
                 }
-                kernel = .softmax(try SoftmaxFocalLoss(gamma: gamma, alpha: alpha, threads: 1))
+                kernel = .softmax(settings.kind == .poly1
+                    ? try .poly1(gamma: gamma, alpha: alpha, epsilon: Float(settings.epsilon ?? 1), threads: 1)
+                    : try SoftmaxFocalLoss(gamma: gamma, alpha: alpha, threads: 1))
             }
         } catch {
             throw .invalidSetting(parameter: .loss, value: "\(settings.kind.rawValue) (gamma \(settings.gamma), alpha \(settings.alpha))",

@@ -12,6 +12,13 @@ public struct LossSettings: Sendable, Hashable, Codable {
         case balancedCrossEntropy = "balanced-ce"
         /// Focal loss (`gamma = 2` and no weighting unless given).
         case focal
+        /// Poly-1 focal loss of PolyLoss (FocalLoss's `poly1` variant), both heads: the focal
+        /// loss plus `epsilon (1 - p_t)^(gamma + 1)` (`gamma = 2`, `epsilon = 1` unless given).
+        case poly1
+        /// The Asymmetric Loss (FocalLoss's `asymmetric` variant) with ASL's defaults
+        /// (`gammaPositive 0`, `gammaNegative 4`, `clip 0.05`): binary problems only, no `gamma`
+        /// or weighting.
+        case asl
     }
 
     /// The class weighting α.
@@ -82,27 +89,41 @@ public struct LossSettings: Sendable, Hashable, Codable {
     public var gamma: Double
     /// The class weighting.
     public var alpha: Alpha
+    /// Poly-1's `epsilon >= -1` (``Kind/poly1`` only; `nil` otherwise).
+    public var epsilon: Double?
 
     /// Creates loss settings; `gamma` and `alpha` default by kind (see ``Kind``).
     ///
     /// - Throws: ``TrainingError/invalidSetting(parameter:value:requirement:)`` for a negative or
     ///   non-finite `gamma`, a `gamma` other than 0 for a cross-entropy, a weighting with plain
     ///   cross-entropy, or an α out of range.
-    public init(kind: Kind, gamma: Double? = nil, alpha: Alpha? = nil) throws(TrainingError) {
+    public init(kind: Kind, gamma: Double? = nil, alpha: Alpha? = nil, epsilon: Double? = nil) throws(TrainingError) {
+        if let epsilon {
+            guard kind == .poly1 else {
+                throw .invalidSetting(parameter: .loss, value: "epsilon \(epsilon)", requirement: "applies to \(SettingReference.lossKind(.poly1)) only")
+            }
+            guard epsilon.isFinite, epsilon >= -1 else {
+                throw .invalidSetting(parameter: .loss, value: "epsilon \(epsilon)", requirement: "must be finite and >= -1")
+            }
+        }
+        if kind == .asl, gamma != nil || (alpha != nil && alpha != Alpha.none) {
+            throw .invalidSetting(parameter: gamma != nil ? .gamma : .alpha, value: gamma.map { "\($0)" } ?? alpha!.description,
+                                  requirement: "does not apply to \(SettingReference.lossKind(.asl)) (ASL's own defaults)")
+        }
         switch kind {
         case .crossEntropy, .balancedCrossEntropy:
             if let gamma, gamma != 0 {
                 throw .invalidSetting(parameter: .gamma, value: "\(gamma)",
                                       requirement: "applies to \(SettingReference.lossKind(.focal)) only (cross-entropy has gamma 0)")
             }
-        case .focal:
+        case .focal, .poly1, .asl:
             break
         }
         if kind == .crossEntropy, let alpha, alpha != .none {
             throw .invalidSetting(parameter: .alpha, value: alpha.description,
                                   requirement: "does not apply to plain cross-entropy; use \(SettingReference.lossKind(.balancedCrossEntropy))")
         }
-        let gamma = gamma ?? (kind == .focal ? 2 : 0)
+        let gamma = gamma ?? (kind == .focal || kind == .poly1 ? 2 : 0)
         // Training computes in Float: a gamma beyond Float's range would become infinite there.
         guard gamma.isFinite, gamma >= 0, gamma <= Double(Float.greatestFiniteMagnitude) else {
             throw .invalidSetting(parameter: .gamma, value: "\(gamma)",
@@ -119,6 +140,7 @@ public struct LossSettings: Sendable, Hashable, Codable {
         self.kind = kind
         self.gamma = gamma
         self.alpha = alpha
+        self.epsilon = kind == .poly1 ? (epsilon ?? 1) : nil
     }
 
     /// The class weights (summing to the number of classes) for a class-dependent weighting, from

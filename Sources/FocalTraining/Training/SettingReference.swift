@@ -25,6 +25,8 @@ public enum SettingReference: Sendable, Hashable, CustomStringConvertible {
             case .crossEntropy: name = "crossEntropy"
             case .balancedCrossEntropy: name = "balancedCrossEntropy"
             case .focal: name = "focal"
+            case .poly1: name = "poly1"
+            case .asl: name = "asl"
             }
             return "\(TrainingParameter.lossKind): .\(name)"
         case .missingValues(let policy):
