@@ -624,6 +624,8 @@ def render(report: dict, baseline: str) -> str:
                          f"sum |grad| ≈ {g0:.6g} to {rg:.1e} relative.")
         for nline in notes:
             lines.append(f"- note: {nline}")
+    if report["config"].get("variants"):
+        lines += variant_summary(report)
     if report.get("notes"):
         lines.append("")
         lines.append("Notes:")
@@ -652,6 +654,29 @@ def check_variant_formulas(cases: list[dict], rows: list, args, ap, notes: list[
             log(f"check {case['variant']} FAILED: {r}")
             notes.append(f"{case['id']}: peer formula disagrees with `focal loss` ({r}); not timed")
             cases.remove(case)
+
+
+def variant_summary(report: dict) -> list[str]:
+    """One row per variant and thread count: each row's median ns/element and how many times
+    faster each focal build is than each torch.compile peer in the same run."""
+    focal_rows = [r for r in FOCAL_ROWS if any(r in report["results"][c["id"]] for c in report["cases"])]
+    peer_rows = [r for r in ("torch.compile", "torch.compile tuned")
+                 if any(r in report["results"][c["id"]] for c in report["cases"])]
+    head = ["variant", "shape", "threads"] + [f"{r} ns" for r in focal_rows + peer_rows]
+    head += [f"{f.split()[1]} speed-up vs {'compile' if p == 'torch.compile' else 'tuned'}"
+             for f in focal_rows for p in peer_rows]
+    lines = ["", "## Summary: speed-up = peer ns / focal ns (> 1: focal faster), same run", "",
+             "| " + " | ".join(head) + " |", "|" + "|".join([" --- "] * 3 + [" ---: "] * (len(head) - 3)) + "|"]
+    for case in report["cases"]:
+        res = report["results"][case["id"]]
+        for t in report["config"]["threads"]:
+            vals = {r: ns(res.get(r, {}).get(str(t))) for r in focal_rows + peer_rows}
+            cells = [case["variant"], "x".join(map(str, case["shape"])), str(t)]
+            cells += [f"{vals[r]:.2f}" if vals[r] else "—" for r in focal_rows + peer_rows]
+            cells += [f"{vals[p] / vals[f]:.2f}x" if vals[p] and vals[f] else "—"
+                      for f in focal_rows for p in peer_rows]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def machine_line() -> str:
