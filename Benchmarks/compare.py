@@ -87,8 +87,26 @@ def make_cases(quick: bool, only: str | None, extra: bool, precisions: list[str]
     return cases
 
 
+def make_variant_cases(quick: bool, only: str | None, names: list[str]) -> list[dict]:
+    """One case per focal-loss variant (`--variants`), on focal bench's inputs for that variant."""
+    from variant_peers import VARIANTS
+    sig, sm = ((8192, 80), (4096, 80)) if quick else ((131072, 80), (65536, 80))
+    cases = []
+    for name in names:
+        kind, peer, params = VARIANTS[name]
+        if only and kind != only:
+            continue
+        cases.append(dict(kind=kind, shape=list(sig if kind == "sigmoid" else sm), variant=name,
+                          peer_formula=peer, params=params, precision="float", gamma=None, alpha=None))
+    for c in cases:
+        c["id"] = case_id(c)
+    return cases
+
+
 def case_id(c: dict) -> str:
     n, k = c["shape"]
+    if c.get("variant"):
+        return f"{c['kind']} {n}x{k} variant {c['variant']} ({' '.join(c['params'])})"
     s = f"{c['kind']} {n}x{k} gamma {fmt_num(c['gamma'])}"
     if c.get("alpha") is not None:
         s += f" alpha {fmt_num(c['alpha'])}"
@@ -231,10 +249,17 @@ def run_torch(spec: dict) -> dict:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass
-    xn, tn = make_inputs(case, spec["seed"])
+    if case.get("variant"):
+        import numpy as np
+        from variant_peers import peer_loss_fn, variant_inputs
+        n, k = case["shape"]
+        xn, tn = variant_inputs(case["variant"], n, k, spec["seed"], np.float32)
+        fn = peer_loss_fn(case["variant"])
+    else:
+        xn, tn = make_inputs(case, spec["seed"])
+        fn = torch_loss_fn(case)
     x = torch.from_numpy(xn).requires_grad_(True)
     t = torch.from_numpy(tn)
-    fn = torch_loss_fn(case)
     if spec["peer"] in ("torch.compile", "torch.compile tuned"):
         fn = torch.compile(fn)
     holder = {}
@@ -415,8 +440,12 @@ def run_peer(peer: str, case: dict, threads: int, args) -> dict:
 
 def run_focal(row: str, binary: str, case: dict, threads: int, args) -> dict:
     n, k = case["shape"]
-    argv = [binary, "bench", "--kind", case["kind"], "--shape", f"{n}x{k}",
-            "--threads", str(threads), "--gamma", fmt_num(case["gamma"]),
+    if case.get("variant"):
+        from variant_peers import focal_variant_name
+        model = ["--variant", focal_variant_name(case["variant"])]  # the variant's default parameters
+    else:
+        model = ["--gamma", fmt_num(case["gamma"])]
+    argv = [binary, "bench", "--kind", case["kind"], "--shape", f"{n}x{k}", "--threads", str(threads)] + model + [
             "--precision", case.get("precision", "float"), "--runs", str(args.repeats), "--json"] + shlex.split(args.focal_args)
     env = dict(os.environ)
     rc, out, err, peak = run_process(argv, env, cpu_set(threads, not args.no_pin), args.timeout)
@@ -499,8 +528,11 @@ def render(report: dict, baseline: str) -> str:
     lines = []
     threads = report["config"]["threads"]
     names = {"float": "float32", "double": "float64"}
-    lines.append("# Focal vs PyTorch / JAX: focal loss + gradient w.r.t. logits, "
-                 + " and ".join(names[p] for p in report["config"].get("precisions", ["float"])) + ", CPU")
+    if report["config"].get("variants"):
+        lines.append("# Focal's loss variants vs their peers' formulas: loss + gradient w.r.t. logits, float32, CPU")
+    else:
+        lines.append("# Focal vs PyTorch / JAX: focal loss + gradient w.r.t. logits, "
+                     + " and ".join(names[p] for p in report["config"].get("precisions", ["float"])) + ", CPU")
     lines.append("")
     lines.append(f"{report['machine']}. Median ns per logit over {report['config']['repeats']} timed calls "
                  f"after {report['config']['warmup']} warm-up calls (peers); spread = IQR of the per-call times "
@@ -515,6 +547,13 @@ def render(report: dict, baseline: str) -> str:
         res = report["results"][case["id"]]
         lines.append("")
         lines.append(f"## {case['id']} (mean reduction)")
+        if case.get("variant"):
+            chk = case.get("check") or {}
+            lines.append("")
+            lines.append(f"Peer: {case['peer_formula']}. Checked before timing against `focal loss --variant` "
+                         "(float64, 64x80, " + ("20% positives" if case["kind"] == "sigmoid" else "uniform labels") + "): "
+                         + (f"loss {chk['loss_rel']:.1e}, gradient {chk['grad_rel']:.1e} relative."
+                            if "loss_rel" in chk else "not checked."))
         if not any(ns(r) for r in res.get(baseline, {}).values()):
             lines.append("")
             lines.append(f"({baseline} was not measured for this case: no ratios.)")
@@ -585,12 +624,59 @@ def render(report: dict, baseline: str) -> str:
                          f"sum |grad| ≈ {g0:.6g} to {rg:.1e} relative.")
         for nline in notes:
             lines.append(f"- note: {nline}")
+    if report["config"].get("variants"):
+        lines += variant_summary(report)
     if report.get("notes"):
         lines.append("")
         lines.append("Notes:")
         for nline in report["notes"]:
             lines.append(f"- {nline}")
     return "\n".join(lines) + "\n"
+
+
+def check_variant_formulas(cases: list[dict], rows: list, args, ap, notes: list[str]) -> None:
+    """Check every variant's peer formula against `focal loss --variant` (float64, small input)
+    before timing anything; a case whose formula disagrees is dropped with a note."""
+    from variant_peers import check_variant
+    binaries = [b for _, kind, b in rows if kind == "focal"]
+    if not binaries:
+        path = resolve_binary(args.portable, ap.get_default("portable"))
+        binaries = [path] if os.path.isfile(path) else []
+    if not binaries:
+        notes.append("no focal binary: the variants' peer formulas were not checked")
+        return
+    for case in list(cases):
+        r = check_variant(case["variant"], binaries[0])
+        case["check"] = r
+        if r.get("ok"):
+            log(f"check {case['variant']}: loss {r['loss_rel']:.1e}, gradient {r['grad_rel']:.1e} relative to focal")
+        else:
+            log(f"check {case['variant']} FAILED: {r}")
+            notes.append(f"{case['id']}: peer formula disagrees with `focal loss` ({r}); not timed")
+            cases.remove(case)
+
+
+def variant_summary(report: dict) -> list[str]:
+    """One row per variant and thread count: each row's median ns/element and how many times
+    faster each focal build is than each torch.compile peer in the same run."""
+    focal_rows = [r for r in FOCAL_ROWS if any(r in report["results"][c["id"]] for c in report["cases"])]
+    peer_rows = [r for r in ("torch.compile", "torch.compile tuned")
+                 if any(r in report["results"][c["id"]] for c in report["cases"])]
+    head = ["variant", "shape", "threads"] + [f"{r} ns" for r in focal_rows + peer_rows]
+    head += [f"{f.split()[1]} speed-up vs {'compile' if p == 'torch.compile' else 'tuned'}"
+             for f in focal_rows for p in peer_rows]
+    lines = ["", "## Summary: speed-up = peer ns / focal ns (> 1: focal faster), same run", "",
+             "| " + " | ".join(head) + " |", "|" + "|".join([" --- "] * 3 + [" ---: "] * (len(head) - 3)) + "|"]
+    for case in report["cases"]:
+        res = report["results"][case["id"]]
+        for t in report["config"]["threads"]:
+            vals = {r: ns(res.get(r, {}).get(str(t))) for r in focal_rows + peer_rows}
+            cells = [case["variant"], "x".join(map(str, case["shape"])), str(t)]
+            cells += [f"{vals[r]:.2f}" if vals[r] else "—" for r in focal_rows + peer_rows]
+            cells += [f"{vals[p] / vals[f]:.2f}x" if vals[p] and vals[f] else "—"
+                      for f in focal_rows for p in peer_rows]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def machine_line() -> str:
@@ -627,8 +713,14 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=None, help="untimed calls after the first (compiling) call (default 3, quick 1)")
     ap.add_argument("--only", choices=["sigmoid", "softmax"], help="run only this kind")
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts")
-    ap.add_argument("--peers", default="focal,eager,compile,tuned,jax",
-                    help="comma-separated subset of: focal,eager,compile,tuned,jax")
+    ap.add_argument("--peers", default=None,
+                    help="comma-separated subset of: focal,eager,compile,tuned,jax "
+                         "(default: all; with --variants: focal,compile,tuned)")
+    ap.add_argument("--variants", nargs="?", const="all", default=None, metavar="LIST",
+                    help="time the focal-loss variants instead: each `focal bench --variant V` against its "
+                         "peer's formula (Benchmarks/variant_peers.py), after checking that formula's loss and "
+                         "gradient against `focal loss --variant V`; LIST is comma-separated or all: "
+                         "focal,focal-star,poly1,asl,qfl,vfl,softmax-poly1")
     ap.add_argument("--no-extra", action="store_true", help="skip the extra sigmoid gamma 1.5 case")
     ap.add_argument("--precision", default="float",
                     help="comma-separated precisions, float (float32) and/or double (float64): one table per case and precision")
@@ -647,6 +739,16 @@ def main() -> None:
         args.repeats = 5 if args.quick else 20
     if args.warmup is None:
         args.warmup = 1 if args.quick else 3
+    if args.peers is None:
+        args.peers = "focal,compile,tuned" if args.variants else "focal,eager,compile,tuned,jax"
+    variant_names = []
+    if args.variants:
+        from variant_peers import VARIANTS
+        variant_names = list(VARIANTS) if args.variants == "all" else \
+            [v.strip() for v in args.variants.split(",") if v.strip()]
+        unknown = [v for v in variant_names if v not in VARIANTS]
+        if unknown:
+            ap.error(f"unknown variants {unknown}; known: {', '.join(VARIANTS)}")
     threads = [int(t) for t in args.threads.split(",") if t.strip()]
     wanted = [p.strip() for p in args.peers.split(",") if p.strip()]
     bad = [p for p in wanted if p not in PEER_KEYS and p != "focal"]
@@ -701,11 +803,15 @@ def main() -> None:
     precisions = [p.strip() for p in args.precision.split(",") if p.strip()]
     if not precisions or any(p not in ("float", "double") for p in precisions):
         ap.error(f"--precision takes float and/or double, got {args.precision!r}")
-    cases = make_cases(args.quick, args.only, not args.no_extra, precisions)
+    if variant_names:
+        cases = make_variant_cases(args.quick, args.only, variant_names)
+        check_variant_formulas(cases, rows, args, ap, notes)
+    else:
+        cases = make_cases(args.quick, args.only, not args.no_extra, precisions)
     report = {"machine": machine_line(), "notes": notes, "cases": cases, "results": {},
               "config": {"threads": threads, "repeats": args.repeats, "warmup": args.warmup,
                          "quick": args.quick, "pinned": not args.no_pin, "seed": args.seed,
-                         "rounds": args.rounds, "precisions": precisions,
+                         "rounds": args.rounds, "precisions": precisions, "variants": variant_names,
                          "baseline": args.baseline,
                          "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
