@@ -2,7 +2,8 @@ import ArgumentParser
 import FocalTraining
 import Foundation
 
-/// `focal tune`: the focal-loss paper's Table 1 ablation (gamma × alpha) on the user's data.
+/// `focal tune`: the focal-loss paper's Table 1 ablation (gamma × alpha) on the user's data, or
+/// Poly-1's gamma × epsilon (`--loss poly1`).
 struct Tune: ParsableCommand, ThreadsHelp {
     static let configuration = CommandConfiguration(
         abstract: "Train a gamma x alpha grid of focal losses on your data (the paper's Table 1 ablation).",
@@ -10,7 +11,8 @@ struct Tune: ParsableCommand, ThreadsHelp {
             Every cell is trained on the same stratified 70/30 split (the test rows never change) \
             for each seed, and scored on the test rows; the table gives the mean and standard \
             deviation over seeds, marks the best cell with *, and shows cross-entropy and \
-            alpha-balanced cross-entropy (alpha auto) beside it. Binary data only; the rarer class \
+            alpha-balanced cross-entropy (alpha auto) beside it. With --loss poly1 the columns are \
+            Poly-1's epsilons (--epsilon) and every cell takes the one --alpha (default none). Binary data only; the rarer class \
             is the positive one unless --positive-class names it. Trainings run in parallel, one per processor (--threads).
             """
     )
@@ -27,8 +29,14 @@ struct Tune: ParsableCommand, ThreadsHelp {
     @Option(help: ArgumentHelp("The gammas, comma-separated, each >= 0.", valueName: "g1,g2,..."))
     var gamma: String = "0,0.5,1,2,5"
 
-    @Option(help: ArgumentHelp("The alphas, comma-separated: numbers in [0, 1] (weight of the positive class), auto (inverse frequency), effective[:BETA] or none.", valueName: "a1,a2,..."))
-    var alpha: String = "0.25,0.5,0.75,auto"
+    @Option(help: "The loss the grid trains: focal (gamma x alpha) or poly1 (gamma x epsilon).")
+    var loss: TuneLoss = .focal
+
+    @Option(help: ArgumentHelp("The alphas, comma-separated: numbers in [0, 1] (weight of the positive class), auto (inverse frequency), effective[:BETA] or none (default 0.25,0.5,0.75,auto; with --loss poly1 one alpha, default none).", valueName: "a1,a2,..."))
+    var alpha: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("--loss poly1: the epsilons, comma-separated, each >= -1 (default 0,1,2).", valueName: "e1,e2,..."))
+    var epsilon: String?
 
     @Option(help: "The metric on the test rows: ap, roc-auc, macro-f1 or balanced-accuracy.")
     var metric: TuneMetric = .ap
@@ -60,9 +68,11 @@ struct Tune: ParsableCommand, ThreadsHelp {
         try StandardInput.refuseSharing([("DATA", data), ("--validation-data", validationFile.validationData)])
     }
 
-    /// The parsed options: the base configuration, gammas and alphas (usage errors as `ValidationError`).
-    func settings() throws -> (TrainingConfiguration, [Double], [LossSettings.Alpha]) {
+    /// The parsed options: the base configuration, gammas and the grid's columns (usage errors as
+    /// `ValidationError`).
+    func settings() throws -> (TrainingConfiguration, [Double], TuneColumns) {
         let gammas = try NumberList.gammas(gamma)
+        let alpha = alpha ?? (loss == .poly1 ? "none" : "0.25,0.5,0.75,auto")
         var alphas: [LossSettings.Alpha] = []
         for entry in alpha.split(separator: ",", omittingEmptySubsequences: false) {
             let text = entry.trimmingCharacters(in: .whitespaces)
@@ -74,12 +84,25 @@ struct Tune: ParsableCommand, ThreadsHelp {
         }
         guard Set(gammas).count == gammas.count else { throw ValidationError("--gamma: a value repeats in '\(gamma)'") }
         guard Set(alphas.map(\.description)).count == alphas.count else { throw ValidationError("--alpha: a value repeats in '\(alpha)'") }
-        return (try training.configuration(seed: 0), gammas, alphas)
+        return (try training.configuration(seed: 0), gammas, try columns(alphas: alphas))
+    }
+
+    /// The grid's columns: the alphas for focal loss; the epsilons, with the one alpha, for Poly-1.
+    private func columns(alphas: [LossSettings.Alpha]) throws -> TuneColumns {
+        guard loss == .poly1 else {
+            if epsilon != nil { throw ValidationError("--epsilon applies to --loss poly1 only (focal loss grids gamma x alpha)") }
+            return .alpha(alphas)
+        }
+        guard alphas.count == 1 else { throw ValidationError("--alpha: --loss poly1 grids gamma x epsilon and takes one alpha; got '\(alpha ?? "")'") }
+        let epsilons = try NumberList.parse(epsilon ?? "0,1,2", option: "--epsilon")
+        if let bad = epsilons.first(where: { $0 < -1 }) { throw ValidationError("--epsilon: value \(messageNumber(bad)) must be finite and >= -1") }
+        guard Set(epsilons).count == epsilons.count else { throw ValidationError("--epsilon: a value repeats in '\(epsilon ?? "")'") }
+        return .epsilon(epsilons, alpha: alphas[0])
     }
 
     /// Loads the data and trains the grid; returns the stdout text and the result.
     func execute(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (CommandOutput, TuneResult) {
-        let (base, gammas, alphas) = try settings()
+        let (base, gammas, columns) = try settings()
         let demoData = try DemoData.load(
             path: data, label: label, positiveClass: positiveClassOption.choice, delimiter: reading.delimiter,
             columns: featureColumns.columns(reading), showsProgress: !progressOutput.quiet, option: "DATA",
@@ -88,7 +111,7 @@ struct Tune: ParsableCommand, ThreadsHelp {
             for: demoData.dataset, labelColumn: demoData.labelColumn, reading: reading, showsProgress: !progressOutput.quiet,
             command: .tune)
         let result = try TuneGrid.run(
-            demoData, validation: validation, base: base, metric: metric, gammas: gammas, alphas: alphas, seeds: (0..<UInt64(seeds)).map { $0 },
+            demoData, validation: validation, base: base, metric: metric, gammas: gammas, columns: columns, seeds: (0..<UInt64(seeds)).map { $0 },
             workers: threading.threads ?? ProcessInfo.processInfo.activeProcessorCount, finished: progress ?? { _, _ in })
         return (CommandOutput(standardOutput: json ? TuneTable.json(result) : TuneTable.text(result)), result)
     }

@@ -10,7 +10,7 @@ enum TuneGrid {
         let seed: UInt64
     }
 
-    /// Trains every (gamma, alpha) focal loss and the two baselines for every seed on the same
+    /// Trains every (gamma, column) loss of the grid and the two baselines for every seed on the same
     /// held-out test split (split seed 0 for every seed), and records the test metric.
     ///
     /// - Parameters:
@@ -19,7 +19,7 @@ enum TuneGrid {
     ///   - workers: How many trainings run at once (each on one thread).
     ///   - finished: Called (under a lock) after each training with the count done and the total.
     static func run(
-        _ data: DemoData, validation: Dataset? = nil, base: TrainingConfiguration, metric: TuneMetric, gammas: [Double], alphas: [LossSettings.Alpha],
+        _ data: DemoData, validation: Dataset? = nil, base: TrainingConfiguration, metric: TuneMetric, gammas: [Double], columns: TuneColumns,
         seeds: [UInt64], workers: Int, finished: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) throws -> TuneResult {
         let split: HoldOutSplit
@@ -30,7 +30,7 @@ enum TuneGrid {
         }
         var settings: [LossSettings] = []
         do {
-            for gamma in gammas { for alpha in alphas { settings.append(try LossSettings(kind: .focal, gamma: gamma, alpha: alpha)) } }
+            for gamma in gammas { for column in 0..<columns.count { settings.append(try columns.loss(gamma: gamma, column: column)) } }
             settings.append(try LossSettings(kind: .crossEntropy))
             settings.append(try LossSettings(kind: .balancedCrossEntropy, alpha: .inverseFrequency))
         } catch {
@@ -40,13 +40,13 @@ enum TuneGrid {
         let values = try runJobs(jobs, data: data, split: split, validation: validation, base: base, metric: metric, workers: workers, finished: finished)
         func cell(_ index: Int) -> TuneCell {
             let loss = settings[index]
-            return TuneCell(loss: loss.kind.rawValue, gamma: loss.gamma, alpha: loss.alpha.description,
+            return TuneCell(loss: loss.kind.rawValue, gamma: loss.gamma, alpha: loss.alpha.description, epsilon: loss.epsilon,
                             values: Array(values[(index * seeds.count)..<((index + 1) * seeds.count)]))
         }
-        let grid = gammas.indices.map { g in alphas.indices.map { a in cell(g * alphas.count + a) } }
+        let grid = gammas.indices.map { g in (0..<columns.count).map { c in cell(g * columns.count + c) } }
         let baselines = [cell(settings.count - 2), cell(settings.count - 1)]
         return TuneResult(data: data, split: split, configuration: base, metric: metric, seeds: seeds, gammas: gammas,
-                          alphas: alphas, grid: grid, baselines: baselines, validationRows: validation?.rowCount)
+                          columns: columns, grid: grid, baselines: baselines, validationRows: validation?.rowCount)
     }
 
     /// Runs the jobs on `workers` threads; the metric of each job, in job order.

@@ -7,6 +7,8 @@ struct TuneCell: Codable, Equatable {
     let gamma: Double
     /// The alpha as given (`0.25`, `auto`, ...; `none` for cross-entropy).
     let alpha: String
+    /// Poly-1's epsilon (`nil` for the other losses, and then absent from the JSON).
+    var epsilon: Double? = nil
     /// The metric of each seed, in the order of the seeds.
     let values: [Double]
     /// The mean over seeds.
@@ -18,19 +20,21 @@ struct TuneCell: Codable, Equatable {
         return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
     }
 
-    enum CodingKeys: String, CodingKey { case loss, gamma, alpha, values, mean, std }
+    enum CodingKeys: String, CodingKey { case loss, gamma, alpha, epsilon, values, mean, std }
 
-    init(loss: String, gamma: Double, alpha: String, values: [Double]) {
+    init(loss: String, gamma: Double, alpha: String, epsilon: Double? = nil, values: [Double]) {
         self.loss = loss
         self.gamma = gamma
         self.alpha = alpha
+        self.epsilon = epsilon
         self.values = values
     }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(loss: try c.decode(String.self, forKey: .loss), gamma: try c.decode(Double.self, forKey: .gamma),
-                  alpha: try c.decode(String.self, forKey: .alpha), values: try c.decode([Double].self, forKey: .values))
+                  alpha: try c.decode(String.self, forKey: .alpha), epsilon: try c.decodeIfPresent(Double.self, forKey: .epsilon),
+                  values: try c.decode([Double].self, forKey: .values))
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -38,13 +42,14 @@ struct TuneCell: Codable, Equatable {
         try c.encode(loss, forKey: .loss)
         try c.encode(gamma, forKey: .gamma)
         try c.encode(alpha, forKey: .alpha)
+        try c.encodeIfPresent(epsilon, forKey: .epsilon)
         try c.encode(values, forKey: .values)
         try c.encode(mean, forKey: .mean)
         try c.encode(std, forKey: .std)
     }
 }
 
-/// The outcome of `focal tune`: the gamma × alpha grid and the cross-entropy baselines.
+/// The outcome of `focal tune`: the gamma × alpha (or gamma × epsilon) grid and the cross-entropy baselines.
 struct TuneResult {
     let data: DemoData
     let split: HoldOutSplit
@@ -52,8 +57,8 @@ struct TuneResult {
     let metric: TuneMetric
     let seeds: [UInt64]
     let gammas: [Double]
-    let alphas: [LossSettings.Alpha]
-    /// `grid[g][a]`: gamma `gammas[g]`, alpha `alphas[a]`.
+    let columns: TuneColumns
+    /// `grid[g][c]`: gamma `gammas[g]`, the parameter of column `c` of `columns`.
     let grid: [[TuneCell]]
     /// Cross-entropy and alpha-balanced cross-entropy (alpha auto).
     let baselines: [TuneCell]
@@ -62,9 +67,9 @@ struct TuneResult {
     var validationRows: Int? = nil
 
     /// The grid cell with the highest mean (the first on a tie, row by row).
-    var best: (gamma: Int, alpha: Int) {
+    var best: (gamma: Int, column: Int) {
         var best = (0, 0)
-        for g in grid.indices { for a in grid[g].indices where grid[g][a].mean > grid[best.0][best.1].mean { best = (g, a) } }
+        for g in grid.indices { for c in grid[g].indices where grid[g][c].mean > grid[best.0][best.1].mean { best = (g, c) } }
         return best
     }
 }

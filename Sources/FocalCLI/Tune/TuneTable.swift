@@ -1,7 +1,7 @@
 import FocalTraining
 import Foundation
 
-/// The output of `focal tune`: the gamma × alpha table with the best cell marked and the
+/// The output of `focal tune`: the gamma × alpha (or gamma × epsilon) table with the best cell marked and the
 /// cross-entropy baselines beside it, or the same as one JSON object.
 enum TuneTable {
     /// `0.612 ± 0.010`.
@@ -19,23 +19,24 @@ enum TuneTable {
         text += "model: \(config.architecture), \(optimizerDescription(config.optimizer)), \(config.epochs) epochs; "
             + "\(result.seeds.count) seed\(result.seeds.count == 1 ? "" : "s") (\(seeds)) for the weights, batch order"
             + (result.validationRows.map { "; every run validates on the \($0) rows of --validation-data\n" } ?? " and validation rows\n")
-        text += "focal loss, \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
+        text += "\(result.columns.lossTitle), \(result.metric.title) on the test split, mean ± std over seeds; * marks the best cell\n\n"
         let best = result.best
         let labelWidth = 14, columnWidth = 18
-        text += TableColumn.left("gamma \\ alpha", labelWidth) + result.alphas.map { TableColumn.right($0.description, columnWidth) }.joined() + "\n"
+        text += TableColumn.left("gamma \\ \(result.columns.parameter)", labelWidth)
+            + result.columns.labels.map { TableColumn.right($0, columnWidth) }.joined() + "\n"
         for (g, row) in result.grid.enumerated() {
             text += TableColumn.left(messageNumber(result.gammas[g]), labelWidth)
-            for (a, cell) in row.enumerated() {
-                let mark = (g, a) == best ? " *" : "  "
+            for (c, cell) in row.enumerated() {
+                let mark = (g, c) == best ? " *" : "  "
                 text += TableColumn.right(cellText(cell) + mark, columnWidth)
             }
             text += "\n"
         }
         let ce = result.baselines[0], balanced = result.baselines[1]
         text += "\nbaselines: cross-entropy \(cellText(ce)); balanced CE (alpha auto) \(cellText(balanced))\n"
-        let top = result.grid[best.gamma][best.alpha]
+        let top = result.grid[best.gamma][best.column]
         let difference = top.mean - ce.mean
-        text += "best: gamma \(messageNumber(top.gamma)), alpha \(top.alpha): \(cellText(top)), "
+        text += "best: gamma \(messageNumber(top.gamma)), \(top.epsilon.map { "epsilon \(messageNumber($0))" } ?? "alpha \(top.alpha)"): \(cellText(top)), "
             + "\(difference >= 0 ? "+" : "")\(format(difference, digits: 3)) over cross-entropy"
             + (abs(difference) <= max(top.std, ce.std) ? " (within the seed spread)" : "") + "\n"
         return text
@@ -55,8 +56,11 @@ enum TuneTable {
         let testRows: Int
         let testPositives: Int
         let gammas: [Double]
+        /// The alphas; one, the same for every cell, when the grid's columns are epsilons.
         let alphas: [String]
-        /// Row by row: every alpha for the first gamma, then the next gamma.
+        /// Poly-1's epsilons, the grid's columns (absent for focal loss).
+        let epsilons: [Double]?
+        /// Row by row: every alpha (or epsilon) for the first gamma, then the next gamma.
         let grid: [TuneCell]
         let best: TuneCell
         let baselines: [String: TuneCell]
@@ -64,13 +68,18 @@ enum TuneTable {
 
     static func report(_ result: TuneResult) -> Report {
         let best = result.best
+        let alphas: [String], epsilons: [Double]?
+        switch result.columns {
+        case .alpha(let values): (alphas, epsilons) = (values.map(\.description), nil)
+        case .epsilon(let values, let alpha): (alphas, epsilons) = ([alpha.description], values)
+        }
         return Report(
             data: result.data.name, label: result.data.labelColumn, positiveClass: result.data.positiveClass,
             positiveClassReason: result.data.positive.reason.rawValue, metric: result.metric.rawValue,
             model: result.configuration.architecture.description, epochs: result.configuration.epochs, seeds: result.seeds,
             testRows: result.split.test.rowCount, testPositives: result.split.test.classCounts[1],
-            gammas: result.gammas, alphas: result.alphas.map(\.description), grid: result.grid.flatMap { $0 },
-            best: result.grid[best.gamma][best.alpha],
+            gammas: result.gammas, alphas: alphas, epsilons: epsilons, grid: result.grid.flatMap { $0 },
+            best: result.grid[best.gamma][best.column],
             baselines: ["ce": result.baselines[0], "balanced-ce": result.baselines[1]])
     }
 
