@@ -13,10 +13,10 @@ extension SigmoidPass {
     /// The `Float` vector kernel of a variant other than focal.
     private func runVariant(_ operands: SigmoidVectorKernel<FloatVectorMath>.Operands) -> Double {
         let gamma = Float(loss.gamma)
-        let kernel = SigmoidVariantVectorKernel()
+        let kernel = SigmoidVectorKernel<FloatVectorMath>()
         switch loss.variant {
         case .focal:
-            return SigmoidVectorKernel<FloatVectorMath>().run(operands, gamma: gamma)
+            return kernel.run(operands, gamma: gamma)
         case .focalStar(let beta):
             return kernel.run(operands, FocalStarVectorTerm(gamma: gamma, beta: Float(beta)))
         case .poly1(let epsilon):

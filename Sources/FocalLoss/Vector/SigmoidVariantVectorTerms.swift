@@ -2,7 +2,7 @@
 // lane by lane, with hard-target shortcuts blended in by masks.
 
 /// FL* (see `FocalStarTerm`).
-struct FocalStarVectorTerm: VectorSigmoidTerm {
+struct FocalStarVectorTerm: SigmoidVectorTerm {
     let gamma: FloatVectorMath.Vector
     let reciprocalGamma: FloatVectorMath.Vector
     let betaOverGamma: FloatVectorMath.Vector
@@ -33,7 +33,7 @@ struct FocalStarVectorTerm: VectorSigmoidTerm {
 }
 
 /// Poly-1 focal (see `Poly1Term`): the focal kernel's element plus the polynomial term.
-struct Poly1VectorTerm<Exponent: FocusingExponent>: VectorSigmoidTerm {
+struct Poly1VectorTerm<Exponent: FocusingExponent>: SigmoidVectorTerm {
     let modulation: VectorModulation<FloatVectorMath>
     let epsilon: FloatVectorMath.Vector
     let gammaPlusOne: FloatVectorMath.Vector
@@ -48,9 +48,9 @@ struct Poly1VectorTerm<Exponent: FocusingExponent>: VectorSigmoidTerm {
     func element(
         x: FloatVectorMath.Vector, t: FloatVectorMath.Vector, alphaPositive: FloatVectorMath.Vector, alphaNegative: FloatVectorMath.Vector, weight: FloatVectorMath.Vector, _ math: FloatVectorMath
     ) -> (loss: FloatVectorMath.Vector, derivative: FloatVectorMath.Vector) {
-        let (loss, derivative) = SigmoidVectorKernel<FloatVectorMath>().element(
-            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, Exponent.self)
         let logistic = VectorLogistic(x, math)
+        let (loss, derivative) = FocalVectorTerm<FloatVectorMath, Exponent>(modulation: modulation).element(
+            logistic, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, math)
         let (p, q) = (logistic.p, logistic.q)
         let u = math.one - t
         let m = multiplyAdd(p, u, q * t)
@@ -70,7 +70,7 @@ struct Poly1VectorTerm<Exponent: FocusingExponent>: VectorSigmoidTerm {
 }
 
 /// The Asymmetric Loss (see `AsymmetricTerm`).
-struct AsymmetricVectorTerm: VectorSigmoidTerm {
+struct AsymmetricVectorTerm: SigmoidVectorTerm {
     let positive: VectorModulation<FloatVectorMath>
     let negative: VectorModulation<FloatVectorMath>
     let clip: FloatVectorMath.Vector
@@ -119,7 +119,7 @@ struct AsymmetricVectorTerm: VectorSigmoidTerm {
 }
 
 /// Quality Focal Loss (see `QualityTerm`).
-struct QualityVectorTerm: VectorSigmoidTerm {
+struct QualityVectorTerm: SigmoidVectorTerm {
     let modulation: VectorModulation<FloatVectorMath>
 
     init(beta: Float) { modulation = VectorModulation<FloatVectorMath>(gamma: beta) }
@@ -147,7 +147,7 @@ struct QualityVectorTerm: VectorSigmoidTerm {
 }
 
 /// Varifocal Loss (see `VarifocalTerm`).
-struct VarifocalVectorTerm: VectorSigmoidTerm {
+struct VarifocalVectorTerm: SigmoidVectorTerm {
     let modulation: VectorModulation<FloatVectorMath>
     let iouWeighted: Bool
 

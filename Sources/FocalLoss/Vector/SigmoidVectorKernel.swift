@@ -28,18 +28,18 @@ struct SigmoidVectorKernel<Math: VectorMath> {
     func run(_ o: Operands, gamma: Scalar) -> Double {
         let modulation = VectorModulation<Math>(gamma: gamma)
         switch modulation.kind {
-        case .zero: return run(o, modulation, ExponentZero.self)
-        case .one: return run(o, modulation, ExponentOne.self)
-        case .two: return run(o, modulation, ExponentTwo.self)
-        case .three: return run(o, modulation, ExponentThree.self)
-        case .general: return run(o, modulation, ExponentGeneral.self)
+        case .zero: return run(o, FocalVectorTerm<Math, ExponentZero>(modulation: modulation))
+        case .one: return run(o, FocalVectorTerm<Math, ExponentOne>(modulation: modulation))
+        case .two: return run(o, FocalVectorTerm<Math, ExponentTwo>(modulation: modulation))
+        case .three: return run(o, FocalVectorTerm<Math, ExponentThree>(modulation: modulation))
+        case .general: return run(o, FocalVectorTerm<Math, ExponentGeneral>(modulation: modulation))
         }
     }
 
-    /// The loop, specialised for one kind of γ.
-    private func run<Exponent: FocusingExponent>(
-        _ o: Operands, _ modulation: VectorModulation<Math>, _ exponent: Exponent.Type
-    ) -> Double {
+    /// The loop, specialised for one term: the focal loss's for one kind of γ, or a variant's.
+    /// Returns the sum of the (weighted) losses, or NaN when an element is outside the domain.
+    @inline(__always)
+    func run<Term: SigmoidVectorTerm>(_ o: Operands, _ term: Term) -> Double where Term.Math == Math {
         let lanes = Vector.scalarCount
         var total = 0.0
         var offset = 0
@@ -53,18 +53,18 @@ struct SigmoidVectorKernel<Math: VectorMath> {
             let blockEnd = min(whole, offset + 1024)
             var accumulator = math.zero
             while offset < blockEnd {
-                accumulator += step(o, constants, at: offset, lanes: lanes, modulation, exponent, invalid: &invalid)
+                accumulator += step(o, constants, at: offset, lanes: lanes, term, invalid: &invalid)
                 offset += lanes
             }
             let blockSum = accumulator.laneSum
             // A lane can overflow where the Double sum does not (Float losses near Float's
             // maximum): then the block's losses are computed again and added in Double.
             total += blockSum.isFinite ? blockSum
-                : doubleSum(o, constants, from: blockStart, to: blockEnd, modulation, exponent)
+                : doubleSum(o, constants, from: blockStart, to: blockEnd, term)
         }
         let rest = o.count - whole
         if rest > 0 {
-            let loss = step(o, constants, at: whole, lanes: rest, modulation, exponent, invalid: &invalid)
+            let loss = step(o, constants, at: whole, lanes: rest, term, invalid: &invalid)
             for lane in 0..<rest { total += Double(loss[lane]) }
         }
         return any(invalid) ? .nan : total
@@ -75,10 +75,9 @@ struct SigmoidVectorKernel<Math: VectorMath> {
     /// the scaled, weighted gradient, marks the lanes outside the domain in `invalid`, and
     /// returns the weighted losses.
     @_transparent
-    private func step<Exponent: FocusingExponent>(
-        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ modulation: VectorModulation<Math>,
-        _ exponent: Exponent.Type, invalid: inout Mask
-    ) -> Vector {
+    private func step<Term: SigmoidVectorTerm>(
+        _ o: Operands, _ constants: Constants, at offset: Int, lanes: Int, _ term: Term, invalid: inout Mask
+    ) -> Vector where Term.Math == Math {
         var (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
         invalid .|= outsideDomain(x: x, t: t)
         if let weight {
@@ -87,8 +86,8 @@ struct SigmoidVectorKernel<Math: VectorMath> {
             alphaPositive *= weight
             alphaNegative *= weight
         }
-        let (loss, derivative) = element(
-            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
+        let (loss, derivative) = term.element(
+            x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, weight: weight ?? math.one, math)
         let scaled = derivative * constants.scale
         if lanes == Vector.scalarCount {
             o.losses?.storeVector(loss, at: offset)
@@ -130,10 +129,9 @@ struct SigmoidVectorKernel<Math: VectorMath> {
 
     /// The sum in Double of the (weighted) losses of whole vectors from `start` to `end`,
     /// computed again: the rare path for a block whose Float accumulator overflowed.
-    private func doubleSum<Exponent: FocusingExponent>(
-        _ o: Operands, _ constants: Constants, from start: Int, to end: Int, _ modulation: VectorModulation<Math>,
-        _ exponent: Exponent.Type
-    ) -> Double {
+    private func doubleSum<Term: SigmoidVectorTerm>(
+        _ o: Operands, _ constants: Constants, from start: Int, to end: Int, _ term: Term
+    ) -> Double where Term.Math == Math {
         var total = 0.0
         var offset = start
         while offset < end {
@@ -142,8 +140,8 @@ struct SigmoidVectorKernel<Math: VectorMath> {
                 alphaPositive *= weight
                 alphaNegative *= weight
             }
-            let (loss, _) = element(
-                x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, modulation, exponent)
+            let (loss, _) = term.element(
+                x: x, t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, weight: weight ?? math.one, math)
             total += loss.laneSum
             offset += Vector.scalarCount
         }
@@ -156,29 +154,46 @@ struct SigmoidVectorKernel<Math: VectorMath> {
         let magnitude = unsafeBitCast(unsafeBitCast(x, to: Math.IntVector.self) & math.magnitudeMask, to: Vector.self)
         return .!((magnitude .<= math.greatestFinite) .& (t .>= math.zero) .& (t .<= math.one))
     }
+}
+
+/// One sigmoid loss's loss and derivative for a vector of elements, run by
+/// ``SigmoidVectorKernel/run(_:_:)``: the focal loss's (``FocalVectorTerm``) or a variant's.
+protocol SigmoidVectorTerm {
+    associatedtype Math: VectorMath
+    /// The loss and derivative for logits `x` and targets `t`; `alphaPositive` and
+    /// `alphaNegative` already include `weight` (1 when the call has no weights).
+    func element(
+        x: Math.Vector, t: Math.Vector, alphaPositive: Math.Vector, alphaNegative: Math.Vector,
+        weight: Math.Vector, _ math: Math
+    ) -> (loss: Math.Vector, derivative: Math.Vector)
+}
+
+/// The focal loss's term for one kind of γ (the weights are in α).
+struct FocalVectorTerm<Math: VectorMath, Exponent: FocusingExponent>: SigmoidVectorTerm {
+    typealias Vector = Math.Vector
+    let modulation: VectorModulation<Math>
 
     /// Loss and derivative of one vector of elements (see ``SigmoidFocalTerm/fromLogit(_:target:alphaPositive:alphaNegative:)``).
     @_transparent
-    func element<Exponent: FocusingExponent>(
-        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ modulation: VectorModulation<Math>,
-        _ exponent: Exponent.Type
+    func element(
+        x: Vector, t: Vector, alphaPositive: Vector, alphaNegative: Vector, weight: Vector, _ math: Math
     ) -> (loss: Vector, derivative: Vector) {
-        let magnitude = unsafeBitCast(unsafeBitCast(x, to: Math.IntVector.self) & math.magnitudeMask, to: Vector.self)
-        let e = math.exp(nonPositive: -magnitude)
-        let reciprocal = math.one / (math.one + e)
-        let small = e * reciprocal
-        let positive = x .>= math.zero
-        let p = small.replacing(with: reciprocal, where: positive)
-        let q = reciprocal.replacing(with: small, where: positive)
-        let log1pE = math.log1p(unit: e, inverseOfOnePlus: reciprocal)
-        let relu = x.replacing(with: math.zero, where: x .< math.zero)
-        let softplusPositive = relu + log1pE  // -log q
-        let softplusNegative = (relu - x) + log1pE  // -log p
+        element(VectorLogistic(x, math), t: t, alphaPositive: alphaPositive, alphaNegative: alphaNegative, math)
+    }
+
+    /// The same from the logistic of the logits, for a variant that needs it too (Poly-1).
+    @_transparent
+    func element(
+        _ logistic: VectorLogistic<Math>, t: Vector, alphaPositive: Vector, alphaNegative: Vector, _ math: Math
+    ) -> (loss: Vector, derivative: Vector) {
+        let (p, q) = (logistic.p, logistic.q)
+        let softplusPositive = logistic.negativeLogQ
+        let softplusNegative = logistic.negativeLogP
         let u = math.one - t
         let ce = multiplyAdd(t, softplusNegative, u * softplusPositive)
         let qt = q * t
         let m = multiplyAdd(p, u, qt)
-        let weight = multiplyAdd(alphaPositive, t, alphaNegative * u)
+        let alpha = multiplyAdd(alphaPositive, t, alphaNegative * u)
         let soft = (t .!= math.zero) .& (t .!= math.one)
         let anySoft = any(soft)
         let factor: Vector
@@ -190,9 +205,9 @@ struct SigmoidVectorKernel<Math: VectorMath> {
             factor = math.exp(nonPositive: modulation.gamma * logM)
                 .replacing(with: math.zero, where: soft .& (m .<= math.zero))
         } else {
-            factor = modulation.power(m, math, exponent)
+            factor = modulation.power(m, math, Exponent.self)
         }
-        let scaledModulation = weight * factor
+        let scaledModulation = alpha * factor
         var bracket = multiplyAdd(p, u, -qt)
         if !Exponent.isZero {
             // p·q / m is q for t = 0 and p for t = 1; only soft targets need the division.
