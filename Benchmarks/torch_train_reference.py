@@ -35,7 +35,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
-from shared_data import DEFAULT_DIR, HELP, require_data  # noqa: E402
+from shared_data import DEFAULT_DIR, HELP, parse_seeds, require_data  # noqa: E402
 
 import numpy as np
 import torch
@@ -176,7 +176,7 @@ def quality(args):
     from sklearn.preprocessing import StandardScaler
 
     require_data(args.data, args.only.split(",") if args.only else DATASETS)
-    seeds = [int(s) for s in args.seeds.split(",")]
+    seeds = parse_seeds(args.seeds)
     per_seed = {}
     print("| data | model | loss | metric | torch (this script), mean±sd | standard error |")
     print("|---|---|---|---|---|---|")
@@ -249,7 +249,7 @@ def main():
     sub = parser.add_subparsers(dest="mode", required=True)
     q = sub.add_parser("quality")
     q.add_argument("--data", default=DEFAULT_DIR, help=HELP)
-    q.add_argument("--seeds", default="0,1,2")
+    q.add_argument("--seeds", default="0,1,2", help="e.g. 0,1,2 or 0-29")
     q.add_argument("--only", default="", help="comma-separated data sets")
     q.add_argument("--models", default="", help="lr, mlp or both (default)")
     q.add_argument("--losses", default="", help="comma-separated losses as BASELINES.md names them (default: all)")

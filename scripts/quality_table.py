@@ -18,8 +18,8 @@ figure of BASELINES.md): Adam, batch 256, 100 epochs, output biases starting at 
 lowers the inverse-frequency cells by 0.01-0.03 at these settings, see the README). The multi-class and MLP cells move by more than 0.01 with the batch order, so compare on
 many seeds against the replica run on the same seeds:
 
-    python3 Benchmarks/torch_train_reference.py quality --replica --seeds 0,...,19 --json torch.json
-    python3 scripts/quality_table.py --seeds 0,...,19 --torch torch.json [--json focal.json]
+    python3 Benchmarks/torch_train_reference.py quality --replica --seeds 0-19 --json torch.json
+    python3 scripts/quality_table.py --seeds 0-19 --torch torch.json [--json focal.json]
 
 With `--torch` each cell is compared on the seeds both sides ran, against the bound
 max(0.01, one standard error of the difference of the means), and the MLP's gain of focal loss
@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 
-from shared_data import DEFAULT_DIR, HELP, require_data
+from shared_data import DEFAULT_DIR, HELP, parse_seeds, require_data
 import numpy as np
 from sklearn.model_selection import train_test_split
 
@@ -101,7 +101,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--focal", default=os.path.join(HERE, "..", ".build", "release", "focal"))
     parser.add_argument("--data", default=DEFAULT_DIR, help=HELP)
-    parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--seeds", default="0,1,2", help="e.g. 0,1,2 or 0-29")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated data sets")
     parser.add_argument("--models", default="lr,mlp")
@@ -129,7 +129,7 @@ def main():
     require_data(args.data, names, extra=["BASELINES.md"])
     reference = baselines(os.path.join(args.data, "BASELINES.md"))
     replica = json.load(open(args.torch)) if args.torch else None
-    seeds = [int(s) for s in args.seeds.split(",")]
+    seeds = parse_seeds(args.seeds)
     against = "torch (--torch, mean ± sd)" if replica else "torch (BASELINES.md)"
     print(f"| data | model | loss | metric | focal (mean ± sd, seeds {args.seeds}) | {against} | difference | difference / SE | bound | within |")
     print("|---|---|---|---|---|---|---|---|---|---|")
@@ -149,15 +149,21 @@ def main():
                 for loss in LOSSES:
                     cell = f"{name}/{model}/{loss}"
                     if args.from_json:
-                        values = [figures[cell][str(s)] for s in seeds]
+                        # The seeds of --seeds that the file holds for this cell.
+                        cell_seeds = [s for s in seeds if str(s) in figures.get(cell, {})]
+                        values = [figures[cell][str(s)] for s in cell_seeds]
                     else:
+                        cell_seeds = seeds
                         values = [jobs[(model, loss, s)].result()[key] for s in seeds]
                         figures[cell] = dict(zip(map(str, seeds), values))
+                    if len(values) < 2:
+                        print(f"| {name} | {model} | {loss} | {metric} | fewer than two seeds | | | | | |")
+                        continue
                     ours = summary(values)
                     if replica:
                         # Compared on the seeds both sides ran.
-                        common = [s for s in seeds if str(s) in replica.get(cell, {})]
-                        values = [v for s, v in zip(seeds, values) if s in common]
+                        common = [s for s in cell_seeds if str(s) in replica.get(cell, {})]
+                        values = [v for s, v in zip(cell_seeds, values) if s in common]
                         ours = summary(values) if len(common) > 1 else None
                         torch = summary([replica[cell][str(s)] for s in common]) if ours else None
                         paired[cell] = {s: (v, replica[cell][str(s)]) for s, v in zip(common, values)}
