@@ -208,6 +208,13 @@ def main():
             verdict += ", within one SE" if abs(gain - torch_gain) <= error else ", NOT within one SE"
             print(f"{name} MLP gain of {focal_loss} over CE ({len(seeds_both)} seeds): focal {gain:+.3f}, "
                   f"torch {torch_gain:+.3f}, difference {gain - torch_gain:+.3f}, SE {error:.3f}: {verdict}")
+    if not replica:
+        for name in ("phoneme", "mammography"):
+            if (name, "mlp", "ce") in cells and (name, "mlp", "FL g2") in cells:
+                (ce, torch_ce), (fl, torch_fl) = cells[(name, "mlp", "ce")], cells[(name, "mlp", "FL g2")]
+                print(f"{name} MLP gain of FL g2 over CE: focal {fl[0] - ce[0]:+.3f}, "
+                      f"torch (BASELINES.md, 3 seeds) {torch_fl[0] - torch_ce[0]:+.3f}; compare with --torch")
+
 
 def summary(values):
     """Mean, sample standard deviation and standard error of the mean."""
