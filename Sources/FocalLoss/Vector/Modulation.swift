@@ -29,7 +29,8 @@ struct VectorModulation<Math: VectorMath> {
 
     /// `m^γ` for `m` in `[0, 1]`, switching on ``kind`` at run time: for code that raises to γ once
     /// per several elements (a hot loop over elements uses the generic form instead).
-    @inline(__always)
+    /// Transparent: with `@inline(__always)` the variants' kernels called it out of line.
+    @_transparent
     func power(_ m: Vector, _ math: Math) -> Vector {
         switch kind {
         case .zero: power(m, math, ExponentZero.self)

@@ -35,7 +35,7 @@ struct VectorLogistic<Math: VectorMath> {
 extension VectorModulation {
     /// `b^γ` for `b` in `[0, 1]` from `-log b` (exact where it is a softplus at hand); integer γ
     /// by multiplication.
-    @inline(__always)
+    @_transparent
     func power(negativeLog: Vector, base: Vector, _ math: Math) -> Vector {
         if kind == .general, integerExponent == 0 {
             return math.exp(nonPositive: -(gamma * negativeLog)).replacing(with: math.zero, where: base .<= math.zero)
