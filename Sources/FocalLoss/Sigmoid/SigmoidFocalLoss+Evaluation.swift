@@ -14,19 +14,11 @@ struct SigmoidPass<Scalar: FocalScalar>: FusedPass {
     var hasUncountedItems: Bool { false }
     func isCounted(_ item: Int) -> Bool { true }
 
-    /// Logits take the vector kernels: the focal loss's in `Float` and `Double`, the other
-    /// variants' in `Float`.
-    var usesVectorKernel: Bool {
-        guard Scalar.hasVectorKernels, loss.input == .logits else { return false }
-        return loss.variant == .focal || Scalar.self == Float.self
-    }
+    /// Logits take the vector kernels (every variant's, in `Float` and `Double`).
+    var usesVectorKernel: Bool { Scalar.hasVectorKernels && loss.input == .logits }
 
-    /// The vector kernels check logits and targets as they go (focal-star's hard targets are
-    /// scanned before the pass).
-    var checksElementsInPass: Bool {
-        if case .focalStar = loss.variant { return false }
-        return usesVectorKernel
-    }
+    /// The vector kernels check logits and targets as they go (focal-star's hard targets too).
+    var checksElementsInPass: Bool { usesVectorKernel }
 
     func scanElements() throws(FocalLossError) {
         switch loss.input {

@@ -79,3 +79,11 @@ extension LaneVector {
         return v[0]
     }
 }
+
+/// Whether any lane of `mask` is set, for the 32-byte masks of the lane types: the words of the
+/// mask ORed (see ``allLanes(_:)``).
+@inline(__always)
+func anyLane<Storage>(_ mask: SIMDMask<Storage>) -> Bool {
+    let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return words.0 | words.1 | words.2 | words.3 != 0
+}

@@ -1,5 +1,6 @@
 /// The modulating factor `m^γ` of the vector kernels: integer γ (0 to 3) by multiplication, any
-/// other γ as `exp(γ·log m)`.
+/// other γ as `exp(γ·log m)` (integers from 4 to 8 by multiplication too where the kind is chosen
+/// at run time, see ``integerExponent``).
 ///
 /// The kernels' loops are generic over a ``FocusingExponent`` type, one per kind, and each
 /// kernel switches over ``kind`` once per call: each loop body is then straight-line code with the power inlined (a run-time switch inside the loop kept the general branch's
@@ -10,6 +11,9 @@ struct VectorModulation<Math: VectorMath> {
     let kind: Kind
     /// γ in every lane.
     let gamma: Vector
+    /// γ when it is an integer from 4 to 8, which the run-time ``power(_:_:)`` raises to by
+    /// repeated squaring (fewer operations than `exp` and `log`, and exact to a few ulp); else 0.
+    let integerExponent: Int
 
     init(gamma: Math.Scalar) {
         switch gamma {
@@ -20,19 +24,40 @@ struct VectorModulation<Math: VectorMath> {
         default: kind = .general
         }
         self.gamma = Vector(repeating: gamma)
+        integerExponent = gamma >= 4 && gamma <= 8 && gamma == gamma.rounded() ? Int(gamma) : 0
     }
 
     /// `m^γ` for `m` in `[0, 1]`, switching on ``kind`` at run time: for code that raises to γ once
     /// per several elements (a hot loop over elements uses the generic form instead).
-    @inline(__always)
+    /// Transparent: with `@inline(__always)` the variants' kernels called it out of line.
+    @_transparent
     func power(_ m: Vector, _ math: Math) -> Vector {
         switch kind {
         case .zero: power(m, math, ExponentZero.self)
         case .one: power(m, math, ExponentOne.self)
         case .two: power(m, math, ExponentTwo.self)
         case .three: power(m, math, ExponentThree.self)
-        case .general: power(m, math, ExponentGeneral.self)
+        case .general: integerExponent != 0 ? integerPower(m) : power(m, math, ExponentGeneral.self)
         }
+    }
+
+    /// `m^n` for n = ``integerExponent``, by repeated squaring.
+    @inline(__always)
+    func integerPower(_ m: Vector) -> Vector {
+        var square = m
+        var n = integerExponent
+        while n & 1 == 0 {  // n >= 4: the lowest set bit's power of m first
+            square *= square
+            n >>= 1
+        }
+        var result = square
+        n >>= 1
+        while n != 0 {
+            square *= square
+            if n & 1 != 0 { result *= square }
+            n >>= 1
+        }
+        return result
     }
 
     /// `m^γ` for `m` in `[0, 1]`.

@@ -80,6 +80,7 @@ struct SigmoidVectorKernel<Math: VectorMath> {
     ) -> Vector where Term.Math == Math {
         var (x, t, alphaPositive, alphaNegative, weight) = load(o, constants, at: offset, lanes: lanes)
         invalid .|= outsideDomain(x: x, t: t)
+        if Term.takesHardTargetsOnly { invalid .|= (t .!= math.zero) .& (t .!= math.one) }
         if let weight {
             // The weight joins α before the small factors (1 - p_t)^γ and ce: a weighted loss in
             // range is not lost to an unweighted one below Float's range.
@@ -166,6 +167,13 @@ protocol SigmoidVectorTerm {
         x: Math.Vector, t: Math.Vector, alphaPositive: Math.Vector, alphaNegative: Math.Vector,
         weight: Math.Vector, _ math: Math
     ) -> (loss: Math.Vector, derivative: Math.Vector)
+    /// Whether a target other than 0 or 1 is outside the loss's domain (the kernel then reports
+    /// it as it reports a target outside `[0, 1]`).
+    static var takesHardTargetsOnly: Bool { get }
+}
+
+extension SigmoidVectorTerm {
+    static var takesHardTargetsOnly: Bool { false }
 }
 
 /// The focal loss's term for one kind of γ (the weights are in α).

@@ -32,15 +32,14 @@ struct VectorLogistic<Math: VectorMath> {
     }
 }
 
-extension VectorModulation<FloatVectorMath> {
-    /// `b^γ` for `b` in `[0, 1]` from `-log b` (exact where it is a softplus at hand).
-    @inline(__always)
-    func power(negativeLog: FloatVectorMath.Vector, base: FloatVectorMath.Vector, _ math: FloatVectorMath) -> FloatVectorMath.Vector {
-        switch kind {
-        case .general:
-            math.exp(nonPositive: -(gamma * negativeLog)).replacing(with: math.zero, where: base .<= math.zero)
-        default:
-            power(base, math)
+extension VectorModulation {
+    /// `b^γ` for `b` in `[0, 1]` from `-log b` (exact where it is a softplus at hand); integer γ
+    /// by multiplication.
+    @_transparent
+    func power(negativeLog: Vector, base: Vector, _ math: Math) -> Vector {
+        if kind == .general, integerExponent == 0 {
+            return math.exp(nonPositive: -(gamma * negativeLog)).replacing(with: math.zero, where: base .<= math.zero)
         }
+        return power(base, math)
     }
 }
