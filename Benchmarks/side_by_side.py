@@ -14,7 +14,13 @@ far above the CPU-time median, in C as much as in focal, is the machine's doing.
 
 On a CPU with AVX-512, gcc may pick 512-bit vectors and libmvec's 16-lane expf/logf for
 `-march=native` (it does for AMD Zen 4; for Intel server cores it prefers 256 bits); focal's
-Float kernels use 8 lanes. `--c-vector-width 256` builds the C kernel with 8-lane vectors too.
+Float kernels use 8 lanes, or 16 in a host build that defines FOCAL_WIDE_VECTORS (the build to
+time against the native C kernel on such a CPU):
+
+  swift build -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DFOCAL_WIDE_VECTORS --scratch-path .build-wide
+  python3 Benchmarks/side_by_side.py --focal .build-wide/release/focal --rounds 3
+
+`--c-vector-width 256` builds the C kernel with 8-lane vectors too.
 """
 from __future__ import annotations
 

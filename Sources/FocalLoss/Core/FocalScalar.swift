@@ -23,7 +23,8 @@ extension FocalScalar {
     static var hasVectorKernels: Bool { Self.self == Float.self || Self.self == Double.self }
 }
 
-/// `Float` computes the focal losses in single precision, with the vector kernels (eight lanes).
+/// `Float` computes the focal losses in single precision, with the vector kernels (eight lanes; sixteen in a build
+/// that defines `FOCAL_WIDE_VECTORS`).
 extension Float: FocalScalar {}
 /// `Double` computes the focal losses in double precision, with the vector kernels (four lanes).
 extension Double: FocalScalar {}

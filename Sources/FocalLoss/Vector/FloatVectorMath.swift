@@ -1,4 +1,5 @@
-/// Polynomial `exp`, `log` and `log1p` for eight `Float` lanes at a time.
+/// Polynomial `exp`, `log` and `log1p` for eight `Float` lanes at a time (sixteen in a build
+/// that defines `FOCAL_WIDE_VECTORS`, for AVX-512 hosts: see ``FloatLanes``).
 ///
 /// Accuracy (float64 evaluation of the polynomials, `scripts/fit_polynomials.py`): `exp` 1.0e-8
 /// relative on the reduced range, `log1p`/`log` 2.0e-8; in `Float` arithmetic the results are
@@ -6,7 +7,7 @@
 /// repository): constants are whole vectors built once, rounding uses the `1.5·2^23` add-and-subtract trick with bit casts, and
 /// products go through ``multiplyAdd(_:_:_:)``, fused only where the target has FMA.
 struct FloatVectorMath: VectorMath {
-    typealias Vector = SIMD8<Float>
+    typealias Vector = FloatLanes
     static let significandBits: Int32 = 23
 
     // exp
@@ -80,3 +81,14 @@ struct FloatVectorMath: VectorMath {
         return multiplyAdd(k, ln2, atanhSeries(s))
     }
 }
+
+#if FOCAL_WIDE_VECTORS
+/// The `Float` kernels' vector: sixteen lanes, one 512-bit register, for a host build on a CPU
+/// with AVX-512 (`-Xswiftc -DFOCAL_WIDE_VECTORS` with `-target-cpu native`); on a CPU without it
+/// each vector takes two 256-bit registers.
+typealias FloatLanes = SIMD16<Float>
+#else
+/// The `Float` kernels' vector: eight lanes, one 256-bit AVX register (two SSE registers in the
+/// portable build).
+typealias FloatLanes = SIMD8<Float>
+#endif

@@ -15,6 +15,10 @@ where Scalar: FocalScalar, MaskStorage: LaneIntegers, MaskStorage.MaskStorage ==
     static func .>= (a: Self, b: Self) -> SIMDMask<MaskStorage>
     /// `a · b + c`, fused where the target has FMA (see ``multiplyAdd(_:_:_:)``).
     static func multiplyAdd(_ a: Self, _ b: Self, _ c: Self) -> Self
+    /// The sum of the lanes by a tree of pairwise sums (lane `i` with lane `i + n/2`, and so on).
+    var laneTotal: Scalar { get }
+    /// The largest lane, by the same tree of pairwise maxima.
+    var laneMaximum: Scalar { get }
 }
 
 /// The integer lanes of the same width as a ``LaneVector``'s (its masks and bit patterns).
@@ -23,17 +27,34 @@ protocol LaneIntegers: SIMD where Scalar: FixedWidthInteger & SignedInteger {
 }
 
 // Eight `Float` lanes and four `Double` lanes: 32 bytes, one AVX register (a type conforms to a
-// protocol only once, so the two precisions need different vector types).
+// protocol only once, so the two precisions need different vector types). Sixteen `Float` lanes,
+// 64 bytes, for the wide build (``FloatLanes``).
 extension SIMD8: LaneVector where Scalar == Float {}
 extension SIMD8: LaneIntegers where Scalar == Int32 {}
+extension SIMD16: LaneVector where Scalar == Float {
+    // The first level of the trees as one operation on the two halves: lane by lane, sixteen
+    // lanes took a chain of 15 masked permutes per reduction (once per row in the softmax rows).
+    @inline(__always)
+    var laneTotal: Float { (lowHalf + highHalf).laneTotal }
+
+    @inline(__always)
+    var laneMaximum: Float { lowHalf.replacing(with: highHalf, where: highHalf .> lowHalf).laneMaximum }
+}
+extension SIMD16: LaneIntegers where Scalar == Int32 {}
 extension SIMD4: LaneVector where Scalar == Double {}
 extension SIMD4: LaneIntegers where Scalar == Int64 {}
 
 /// Whether every lane of `mask` is set, for the 32-byte masks of the lane types (eight `Int32`
-/// or four `Int64` lanes): the words of the mask ANDed, where the standard library's `all` is a
-/// lane reduction that generic code may call out of line (it did in ``VectorMath``'s `exp`).
+/// or four `Int64` lanes) and the 64-byte ones of sixteen `Int32` lanes: the words of the mask
+/// ANDed, where the standard library's `all` is a lane reduction that generic code may call out
+/// of line (it did in ``VectorMath``'s `exp`). The size test is resolved when the function is
+/// specialised.
 @inline(__always)
 func allLanes<Storage>(_ mask: SIMDMask<Storage>) -> Bool {
+    if MemoryLayout<SIMDMask<Storage>>.size == 64 {
+        let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64).self)
+        return words.0 & words.1 & words.2 & words.3 & words.4 & words.5 & words.6 & words.7 == .max
+    }
     let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64).self)
     return words.0 & words.1 & words.2 & words.3 == .max
 }

@@ -32,6 +32,22 @@ extension SIMD8 where Scalar == Float {
     }
 }
 
+extension SIMD16 where Scalar == Float {
+    /// `a · b + c`, fused where the target has FMA.
+    @_transparent
+    static func multiplyAdd(_ a: Self, _ b: Self, _ c: Self) -> Self {
+        #if hasFeature(BuiltinModule)
+        var storage = Float.SIMD16Storage()
+        storage._value = Builtin.int_fmuladd_Vec16xFPIEEE32(a._storage._value, b._storage._value, c._storage._value)
+        var result = Self()
+        result._storage = storage
+        return result
+        #else
+        return a * b + c
+        #endif
+    }
+}
+
 extension SIMD4 where Scalar == Double {
     /// `a · b + c`, fused where the target has FMA.
     @_transparent
