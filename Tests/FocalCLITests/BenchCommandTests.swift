@@ -13,6 +13,10 @@ struct BenchCommandTests {
             #expect(result.threads == 1)
             #expect(result.forward.median > 0 && result.forwardBackward.median > 0)
             #expect(result.forward.min <= result.forward.median && result.forward.median <= result.forward.max)
+            // The CPU-time figures: positive and ordered.
+            for timing in [result.forward, result.forwardBackward] {
+                #expect(timing.cpuMin > 0 && timing.cpuMin <= timing.cpuMedian)
+            }
         }
     }
 

@@ -110,6 +110,9 @@ struct Bench: ParsableCommand, ThreadsHelp {
                 "forward_ns_per_element": result.forward.median, "forward_min": result.forward.min, "forward_max": result.forward.max,
                 "forward_backward_ns_per_element": result.forwardBackward.median,
                 "forward_backward_min": result.forwardBackward.min, "forward_backward_max": result.forwardBackward.max,
+                "forward_cpu_ns_per_element": result.forward.cpuMedian, "forward_cpu_min": result.forward.cpuMin,
+                "forward_backward_cpu_ns_per_element": result.forwardBackward.cpuMedian,
+                "forward_backward_cpu_min": result.forwardBackward.cpuMin,
                 "runs": runs,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

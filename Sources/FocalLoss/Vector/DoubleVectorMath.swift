@@ -50,6 +50,8 @@ struct DoubleVectorMath: VectorMath {
     let laneIndices = makeLaneIndices()
 
     /// `e^x` for `x <= 0`; below -746 the result is 0, and subnormal results keep their precision.
+    /// Horner's rule: the fewest operations, for loops whose exponentials are independent of
+    /// one another (the softmax rows and columns), where the processor overlaps their chains.
     @inline(__always)
     func exp(nonPositive x: Vector) -> Vector {
         let (r, shifted) = reducedExponent(x)
@@ -63,6 +65,21 @@ struct DoubleVectorMath: VectorMath {
         polynomial = multiplyAdd(r, polynomial, p1)
         polynomial = multiplyAdd(r, polynomial, p0)
         return scaled(multiplyAdd(r * r, polynomial, r) + one, byTwoToThe: shifted, of: x)
+    }
+
+    /// ``exp(nonPositive:)`` by Estrin's scheme: the pairs of terms are independent and `r^2`,
+    /// `r^4`, `r^8` join them in four steps where Horner's rule chains nine. The sigmoid's
+    /// logistic waits on its exponential (then a division, then a log), so there the chain's
+    /// latency, not the number of operations, bounds the speed.
+    @inline(__always)
+    func expShortChain(nonPositive x: Vector) -> Vector {
+        let (r, shifted) = reducedExponent(x)
+        let r2 = r * r
+        let r4 = r2 * r2
+        let low = multiplyAdd(r2, multiplyAdd(r, p3, p2), multiplyAdd(r, p1, p0))
+        let high = multiplyAdd(r2, multiplyAdd(r, p7, p6), multiplyAdd(r, p5, p4))
+        let polynomial = multiplyAdd(r4 * r4, multiplyAdd(r, p9, p8), multiplyAdd(r4, high, low))
+        return scaled(multiplyAdd(r2, polynomial, r) + one, byTwoToThe: shifted, of: x)
     }
 
     /// `log(1 + x)` for `0 <= x <= 1`: `log(u)` for `u = 1 + x` rounded, plus the correction
@@ -93,12 +110,12 @@ struct DoubleVectorMath: VectorMath {
     private func log(_ k: Vector, _ f: Vector) -> Vector {
         let s = (f - one) / (f + one)
         let s2 = s * s
-        var polynomial = multiplyAdd(s2, q6, q5)
-        polynomial = multiplyAdd(s2, polynomial, q4)
-        polynomial = multiplyAdd(s2, polynomial, q3)
-        polynomial = multiplyAdd(s2, polynomial, q2)
-        polynomial = multiplyAdd(s2, polynomial, q1)
-        polynomial = multiplyAdd(s2, polynomial, q0)
+        // Estrin's scheme, as in expShortChain: three steps after s^2 instead of six (the log
+        // waits on a division, and the sigmoid's loss on the log).
+        let s4 = s2 * s2
+        let low = multiplyAdd(s4, multiplyAdd(s2, q3, q2), multiplyAdd(s2, q1, q0))
+        let high = multiplyAdd(s2, multiplyAdd(s2, q6, q5), q4)
+        let polynomial = multiplyAdd(s4 * s4, high, low)
         let twoS = s + s
         let logF = multiplyAdd(twoS * s2, polynomial, twoS)
         // k·ln2 in two parts: k·ln2High is exact, so only the small terms round.

@@ -13,7 +13,7 @@ struct VectorLogistic<Math: VectorMath> {
     @_transparent
     init(_ x: Math.Vector, _ math: Math) {
         let magnitude = unsafeBitCast(unsafeBitCast(x, to: Math.IntVector.self) & math.magnitudeMask, to: Math.Vector.self)
-        let e = math.exp(nonPositive: -magnitude)
+        let e = math.expShortChain(nonPositive: -magnitude)
         let reciprocal = math.one / (math.one + e)
         let small = e * reciprocal
         let positive = x .>= math.zero

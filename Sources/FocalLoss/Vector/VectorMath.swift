@@ -45,6 +45,9 @@ protocol VectorMath {
 
     /// `e^x` for `x <= 0`, 0 below the type's range; subnormal results keep their precision.
     func exp(nonPositive x: Vector) -> Vector
+    /// ``exp(nonPositive:)`` evaluated for a short dependency chain rather than the fewest
+    /// operations, for a kernel whose next steps all wait on it (the sigmoid's logistic).
+    func expShortChain(nonPositive x: Vector) -> Vector
     /// `log(1 + x)` for `0 <= x <= 1`.
     func log1p(unit x: Vector) -> Vector
     /// `log(1 + x)` for `0 <= x <= 1`, given `1 / (1 + x)` (which a conformance may use to save a
@@ -56,6 +59,13 @@ protocol VectorMath {
 }
 
 extension VectorMath {
+    /// ``exp(nonPositive:)`` itself, where a conformance has no shorter chain (`Float`'s
+    /// polynomial has five terms).
+    @inline(__always)
+    func expShortChain(nonPositive x: Vector) -> Vector {
+        exp(nonPositive: x)
+    }
+
     /// `x = n·ln 2 + r`, `|r| <= ln 2 / 2`, for `x` clamped below at ``expMinimum``: `r`, and
     /// `n + 1.5·2^significandBits`, whose low bits hold `n` (rounding by the magic number, no
     /// conversion call).
