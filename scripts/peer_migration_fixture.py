@@ -67,13 +67,10 @@ def fvcore_sigmoid_focal_loss_star(inputs, targets, alpha=-1.0, gamma=1.0, reduc
 
 
 def polyloss_poly1_focal_loss(logits, labels, epsilon=1.0, gamma=2.0, alpha=0.25):
-    """The PolyLoss paper's listing: unreduced, alpha on the focal term only."""
+    """The PolyLoss paper's listing: the (unreduced) focal loss, alpha on it only, plus the poly term."""
+    fl = torchvision_sigmoid_focal_loss(logits, labels, alpha=alpha, gamma=gamma, reduction="none")
     p = torch.sigmoid(logits)
-    ce = F.binary_cross_entropy_with_logits(logits, labels, reduction="none")
     pt = labels * p + (1 - labels) * (1 - p)
-    fl = ce * (1 - pt) ** gamma
-    if alpha >= 0:
-        fl = (alpha * labels + (1 - alpha) * (1 - labels)) * fl
     return fl + epsilon * (1 - pt) ** (gamma + 1)
 
 
