@@ -35,7 +35,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
-from shared_data import DEFAULT_DIR, HELP, require_data  # noqa: E402
+from shared_data import DEFAULT_DIR, HELP, parse_seeds, require_data  # noqa: E402
 
 import numpy as np
 import torch
@@ -70,12 +70,18 @@ class Net(nn.Module):
             width = h
         layers.append(nn.Linear(width, outputs))
         self.body = nn.Sequential(*layers)
-        if replica and hidden and init == "he-normal":
-            # Focal's MLP initialisation with --output-bias zero: He-normal weights, zero biases.
-            for m in self.body:
-                if isinstance(m, nn.Linear):
-                    nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-                    nn.init.zeros_(m.bias)
+        if replica and init in ("he-normal", "uniform"):
+            # Focal's initialisation with --output-bias zero: an MLP's weights He-normal (zero
+            # hidden biases) or PyTorch's uniform (hidden biases too), with zero output biases;
+            # logistic regression's weights N(0, 0.01^2) and a zero bias.
+            with torch.no_grad():
+                for m in self.body:
+                    if isinstance(m, nn.Linear) and init == "he-normal":
+                        nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+                        nn.init.zeros_(m.bias)
+                if not hidden:
+                    nn.init.normal_(self.body[-1].weight, std=0.01)
+                self.body[-1].bias.zero_()
             return
         if replica:
             # The baselines' initialisation: PyTorch's default for the MLP, zeros for logistic
@@ -170,12 +176,15 @@ def quality(args):
     from sklearn.preprocessing import StandardScaler
 
     require_data(args.data, args.only.split(",") if args.only else DATASETS)
-    seeds = [int(s) for s in args.seeds.split(",")]
+    seeds = parse_seeds(args.seeds)
+    per_seed = {}
     print("| data | model | loss | metric | torch (this script), mean±sd | standard error |")
     print("|---|---|---|---|---|---|")
     for name in args.only.split(",") if args.only else DATASETS:
         data = np.loadtxt(os.path.join(args.data, name + ".csv"), delimiter=",", skiprows=1)
         x, y = data[:, :-1], data[:, -1].astype(int)
+        if args.float32_input:
+            x = x.astype(np.float32).astype(np.float64)
         xtr, xte, ytr, yte = train_test_split(x, y, test_size=0.3, stratify=y, random_state=0)
         scaler = StandardScaler().fit(xtr)
         xtr, xte = scaler.transform(xtr), scaler.transform(xte)
@@ -196,9 +205,14 @@ def quality(args):
                     else:
                         values.append(f1_score(yte, s.argmax(1), average="macro"))
                 metric = "AP" if classes == 2 else "macro-F1"
+                per_seed[f"{name}/{model}/{loss_name}"] = dict(zip(map(str, seeds), values))
                 se = np.std(values, ddof=1) / math.sqrt(len(values)) if len(values) > 1 else 0.0
                 print(f"| {name} | {model} | {loss_name} | {metric} | {np.mean(values):.3f}±{np.std(values):.3f} | {se:.4f} |",
                       flush=True)
+    if args.json:
+        import json
+        with open(args.json, "w") as f:
+            json.dump(per_seed, f, indent=1)
 
 
 def synthetic(rows, features, seed=0):
@@ -235,13 +249,19 @@ def main():
     sub = parser.add_subparsers(dest="mode", required=True)
     q = sub.add_parser("quality")
     q.add_argument("--data", default=DEFAULT_DIR, help=HELP)
-    q.add_argument("--seeds", default="0,1,2")
+    q.add_argument("--seeds", default="0,1,2", help="e.g. 0,1,2 or 0-29")
     q.add_argument("--only", default="", help="comma-separated data sets")
     q.add_argument("--models", default="", help="lr, mlp or both (default)")
     q.add_argument("--losses", default="", help="comma-separated losses as BASELINES.md names them (default: all)")
-    q.add_argument("--init", choices=["pytorch", "he-normal"], default="pytorch",
-                   help="with --replica, the MLP's initialisation: PyTorch's default (the baselines') or "
-                        "He-normal weights and zero biases (focal train's with --output-bias zero)")
+    q.add_argument("--init", choices=["pytorch", "he-normal", "uniform"], default="pytorch",
+                   help="with --replica, the initialisation: the baselines' (PyTorch's default for the MLP, "
+                        "zeros for logistic regression), or focal train's with --output-bias zero and "
+                        "--init he-normal or --init uniform (zero output biases; logistic weights N(0, 0.01^2))")
+    q.add_argument("--float32-input", action="store_true",
+                   help="round the features to float32 before standardising, as focal train reads them")
+    q.add_argument("--json", default="", metavar="FILE",
+                   help="also write every figure, as {\"data/model/loss\": {\"seed\": value}}, to FILE "
+                        "(scripts/quality_table.py --torch FILE compares against it)")
     q.add_argument("--mlp-lr", type=float, default=SETTINGS["mlp"]["lr"])
     q.add_argument("--mlp-epochs", type=int, default=SETTINGS["mlp"]["epochs"])
     q.add_argument("--mlp-hidden", default="64")

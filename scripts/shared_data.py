@@ -17,3 +17,12 @@ def require_data(data_dir, names, extra=()):
         sys.exit(f"{os.path.basename(sys.argv[0])}: the shared data sets are not at {os.path.normpath(data_dir)} "
                  f"(missing {', '.join(missing)}): they live in the project's shared folder (../shared/data beside "
                  f"the project root during development), not in the repository; pass --data DIR")
+
+
+def parse_seeds(text):
+    """Seeds as `0,1,2` or ranges `0-29` (both ends included), or a mix: `0-9,20`."""
+    seeds = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        seeds += range(int(first), int(last or first) + 1)
+    return seeds

@@ -189,4 +189,61 @@ struct HalfPrecisionTests {
             #expect(error == .labelOutOfRange(label: 10, classCount: 10, location: ElementLocation(offset: 15_000, coordinates: [15_000])))
         }
     }
+
+    @Test("Every variant keeps its formula on Float16 storage: the Float call's loss, its gradient rounded once")
+    func variants() throws {
+        var rng = SplitMix64(seed: 33)
+        // (3000, 80): many slabs, per-class α along the last axis where the variant takes α.
+        let count = 3000 * 80
+        let x = (0..<count).map { _ in Float16(Double.random(in: -6...6, using: &rng)) }
+        let hard = (0..<count).map { _ in Float16(Double.random(in: 0...1, using: &rng) < 0.05 ? 1 : 0) }
+        let soft = (0..<count).map { i in hard[i] == 1 ? Float16(Double.random(in: 0.1...1, using: &rng)) : 0 }
+        let alpha = SigmoidFocalLoss<Float>.Alpha.perClass((0..<80).map { Float($0 + 1) / 82 }, classAxis: -1)
+        let cases: [(String, SigmoidFocalLoss<Float>, [Float16])] = try [
+            ("focal-star", .focalStar(gamma: 2, beta: 1, alpha: 0.25), hard),
+            ("poly1", .poly1(gamma: 2, alpha: alpha, epsilon: 1), hard),
+            ("asl", .asymmetric(gammaPositive: 0, gammaNegative: 4, clip: 0.05), hard),
+            ("qfl", .quality(beta: 2), soft),
+            ("vfl", .varifocal(alpha: alpha, gamma: 2, iouWeighted: true), soft),
+        ]
+        for (name, loss, t) in cases {
+            let (halfLoss, halfGradient) = try loss.lossAndGradient(x, targets: t, shape: [3000, 80], reduction: .sum)
+            let (floatLoss, floatGradient) = try loss.lossAndGradient(
+                x.map(Float.init), targets: t.map(Float.init), shape: [3000, 80], reduction: .sum)
+            expectClose(Double(halfLoss), Double(floatLoss), rtol: 1e-6, atol: 0, "\(name) loss")
+            let differing = (0..<count).filter { halfGradient[$0].bitPattern != Float16(floatGradient[$0]).bitPattern }
+            #expect(differing.isEmpty, "\(name): \(differing.count) gradient entries differ, first at \(differing.first ?? -1)")
+        }
+        let labels = (0..<3000).map { _ in Int32.random(in: 0..<80, using: &rng) }
+        let softmax = try SoftmaxFocalLoss<Float>.poly1(epsilon: 1)
+        let (halfLoss, halfGradient) = try softmax.lossAndGradient(x, shape: [3000, 80], classAxis: -1, labels: labels, reduction: .sum)
+        let (floatLoss, floatGradient) = try softmax.lossAndGradient(
+            x.map(Float.init), shape: [3000, 80], classAxis: -1, labels: labels, reduction: .sum)
+        expectClose(Double(halfLoss), Double(floatLoss), rtol: 1e-6, atol: 0, "softmax poly1 loss")
+        #expect((0..<count).allSatisfy { halfGradient[$0].bitPattern == Float16(floatGradient[$0]).bitPattern }, "softmax poly1 gradient")
+    }
+
+    @Test("Rounding the gradient: every finite Float16 weight times scales whose products fall between halves, as Swift's Float16(Float)", arguments: [1, 1 + 0x1p-11, 0.3, 3e-5, 70000] as [Float])
+    func roundingEveryWeight(gradientScale: Float) throws {
+        // Logit 0, target 0, γ 0: each gradient entry is about weight / 2, so the products cover
+        // the whole Float16 range: subnormals, ties (1 + 2^-11), and overflow beyond 65504.
+        let w = Self.everyFiniteHalf.filter { $0 >= 0 }
+        let x = [Float16](repeating: 0, count: w.count), t = x
+        let focal = try SigmoidFocalLoss<Float>(gamma: 0)
+        let (_, floatGradient) = try focal.lossAndGradient(x.map(Float.init), targets: t.map(Float.init), weights: w.map(Float.init), reduction: .sum)
+        let scaled = floatGradient.map { $0 * gradientScale }
+        if let overflow = scaled.firstIndex(where: { Float16($0).isInfinite }) {
+            do {
+                _ = try focal.lossAndGradient(x, targets: t, weights: w, reduction: .sum, gradientScale: gradientScale)
+                Issue.record("an entry beyond Float16 was accepted")
+            } catch {
+                guard case .invalidElement("gradient", _, let location, _) = error else { Issue.record("\(error)"); return }
+                #expect(location.offset == overflow)
+            }
+            return
+        }
+        let (_, gradient) = try focal.lossAndGradient(x, targets: t, weights: w, reduction: .sum, gradientScale: gradientScale)
+        let differing = w.indices.filter { gradient[$0].bitPattern != Float16(scaled[$0]).bitPattern }
+        #expect(differing.isEmpty, "\(differing.count) entries differ, first \(differing.first.map { "\(scaled[$0]) -> \(gradient[$0])" } ?? "")")
+    }
 }

@@ -31,7 +31,9 @@ struct LossCommand: ParsableCommand, ThreadsHelp {
 
             .npy files: format 1.0, 2.0 and 3.0, either byte order, C or Fortran order (read as the \
             same logical array). Files are memory-mapped: each input is copied once, into the \
-            precision computed in.
+            precision computed in. float16 X with float16 sigmoid --targets or softmax --labels, float16 \
+            --weights if any and a reduced loss stays float16: the library's Float16 entry points compute \
+            in float and round the gradient once to float16.
             """
     )
 

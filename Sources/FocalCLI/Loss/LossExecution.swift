@@ -13,17 +13,31 @@ extension LossCommand {
         try OutputFileOption.checkFolder(output, option: outputOption)
         let predictions = try LossInputFiles.readPredictions(x)
         let precision = self.precision ?? (predictions.dtype == .float64 ? .double : .float)
+        let arrays = try LossArrays(command: self, predictions: predictions)
+        #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+        // float16 files take the Float16 entry points when they can: computed in Float, never
+        // widened in memory, the gradient rounded once.
+        if let call = LossHalfKernelCall(command: self, arrays: arrays, precision: precision) {
+            let (loss, gradient) = try call.run()
+            return try output(LossResult(loss: loss), gradient: gradient, losses: nil as [Float16]?, arrays: arrays)
+        }
+        #endif
         switch precision {
-        case .float: return try execute(Float.self, predictions: predictions)
-        case .double: return try execute(Double.self, predictions: predictions)
+        case .float: return try execute(LossInputs<Float>(arrays), arrays: arrays)
+        case .double: return try execute(LossInputs<Double>(arrays), arrays: arrays)
         }
     }
 
-    private func execute<Scalar: FocalScalar & NumPyElement>(
-        _: Scalar.Type, predictions: NumPyArray
-    ) throws(CLIError) -> CommandOutput {
-        let inputs = try LossInputs<Scalar>(command: self, predictions: predictions)
+    private func execute<Scalar: FocalScalar & NumPyElement>(_ inputs: LossInputs<Scalar>, arrays: LossArrays) throws(CLIError) -> CommandOutput {
         let result = try LossKernelCall(command: self, inputs: inputs).run()
+        return try output(result, gradient: result.gradient, losses: result.losses, arrays: arrays)
+    }
+
+    /// Checks the loss, writes the files asked for (`gradient` and `losses` in X's dtype) and
+    /// builds the text for stdout.
+    private func output<Scalar: FocalScalar, Stored: BinaryFloatingPoint & NumPyElement>(
+        _ result: LossResult<Scalar>, gradient: [Stored]?, losses: [Stored]?, arrays: LossArrays
+    ) throws(CLIError) -> CommandOutput {
         // Finite inputs whose reduced loss is beyond the output type: an error, never inf or null.
         if let loss = result.loss, !loss.isFinite {
             let advice = Scalar.self == Double.self ? "" : "; --precision double computes and returns it in double"
@@ -31,19 +45,20 @@ extension LossCommand {
                 + "(its magnitude is beyond \(Scalar.greatestFiniteMagnitude))\(advice)")
         }
 
+        let dtype = arrays.predictions.dtype
         var produced = CommandOutput()
-        if let gradientPath = gradient, let values = result.gradient {
-            try LossOutputFile.write(values, shape: inputs.shape, dtype: predictions.dtype, to: gradientPath, option: "--gradient")
+        if let gradientPath = self.gradient, let values = gradient {
+            try LossOutputFile.write(values, shape: arrays.shape, dtype: dtype, to: gradientPath, option: "--gradient")
             produced.writtenFiles.append(gradientPath)
         }
-        if let outputPath = output, let values = result.losses {
-            try LossOutputFile.write(values, shape: inputs.lossShape, dtype: predictions.dtype, to: outputPath, option: outputOption)
+        if let outputPath = output, let values = losses {
+            try LossOutputFile.write(values, shape: arrays.lossShape, dtype: dtype, to: outputPath, option: outputOption)
             produced.writtenFiles.append(outputPath)
         }
         let precisionName = Scalar.self == Double.self ? "double" : "float"
         produced.standardOutput = LossReportText.text(
             loss: result.loss.map(Double.init), lossText: result.loss.map { "\($0)" },
-            elements: inputs.x.count, precision: precisionName, json: json)
+            elements: arrays.predictions.count, precision: precisionName, json: json)
         return produced
     }
 }

@@ -17,15 +17,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
     let inputs: LossInputs<Scalar>
 
     /// The reduction as `FocalLoss` spells it; `nil` for `none`.
-    var reduction: FocalReduction? {
-        switch command.effectiveReduction {
-        case .none: return nil
-        case .mean: return .mean
-        case .sum: return command.normalizer.map { .normalized(by: $0) } ?? .sum
-        }
-    }
-
-    var predictionKind: PredictionKind { command.input == .logits ? .logits : .probabilities }
+    var reduction: FocalReduction? { command.kernelReduction }
 
     var wantsGradient: Bool { command.gradient != nil }
 
@@ -50,14 +42,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
 
     private func sigmoid() throws(FocalLossError) -> LossResult<Scalar> {
         guard case .targets(let targets) = inputs.truth else { preconditionFailure("validate() requires --targets for sigmoid") }
-        let alpha: SigmoidFocalLoss<Scalar>.Alpha? = switch inputs.alpha {
-        case nil: nil
-        case .unweighted?: SigmoidFocalLoss<Scalar>.Alpha.none
-        case .constant(let value)?: .constant(Scalar(value))
-        case .perClass(let values)?: .perClass(values.map { Scalar($0) }, classAxis: inputs.classAxis ?? command.classAxis)
-        }
-        let focal: SigmoidFocalLoss<Scalar> = try command.family.sigmoidLoss(
-            gamma: command.gamma, alpha: alpha, input: predictionKind, threads: command.threading.threads)
+        let focal: SigmoidFocalLoss<Scalar> = try command.sigmoidLoss(alpha: inputs.alpha, classAxis: inputs.classAxis)
         let (x, shape, weights) = (inputs.x, inputs.shape, inputs.weights)
         guard let reduction else {
             if wantsGradient {
@@ -73,20 +58,8 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
         return LossResult(loss: try focal.loss(x, targets: targets, shape: shape, weights: weights, reduction: reduction))
     }
 
-    private func softmaxLoss() throws(FocalLossError) -> SoftmaxFocalLoss<Scalar> {
-        let alpha: SoftmaxFocalLoss<Scalar>.Alpha? = switch inputs.alpha {
-        case nil: nil
-        case .unweighted?: SoftmaxFocalLoss<Scalar>.Alpha.none
-        case .constant(let value)?: .constant(Scalar(value))
-        case .perClass(let values)?: .perClass(values.map { Scalar($0) })
-        }
-        return try command.family.softmaxLoss(
-            gamma: command.gamma, alpha: alpha, labelSmoothing: command.labelSmoothing,
-            input: predictionKind, threads: command.threading.threads)
-    }
-
     private func softmax(targets: [Scalar]) throws(FocalLossError) -> LossResult<Scalar> {
-        let focal = try softmaxLoss()
+        let focal: SoftmaxFocalLoss<Scalar> = try command.softmaxLoss(alpha: inputs.alpha)
         let (x, shape, axis, weights) = (inputs.x, inputs.shape, inputs.classAxis!, inputs.weights)
         guard let reduction else {
             if wantsGradient {
@@ -105,7 +78,7 @@ struct LossKernelCall<Scalar: FocalScalar & NumPyElement> {
     }
 
     private func softmax<Labels: ClassLabels>(labels: Labels) throws(FocalLossError) -> LossResult<Scalar> {
-        let focal = try softmaxLoss()
+        let focal: SoftmaxFocalLoss<Scalar> = try command.softmaxLoss(alpha: inputs.alpha)
         let (x, shape, axis, weights) = (inputs.x, inputs.shape, inputs.classAxis!, inputs.weights)
         let (values, ignore) = (labels.values, command.ignoreIndex)
         guard let reduction else {

@@ -16,16 +16,15 @@ enum LossOutputFile {
     ) throws(CLIError) {
         let url = URL(fileURLWithPath: path)
         // A finite value that rounds to infinity in the file's dtype is refused.
-        let (largest, overflows): (String, (Scalar) -> Bool) = switch dtype {
-        case .float64: ("", { _ in false })
+        let overflows: (Scalar) -> Bool = switch dtype {
+        case .float64: { _ in false }
         #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
-        case .float16: ("65504", { Float16($0).isInfinite })
+        case .float16: { Float16($0).isInfinite }
         #endif
-        default: ("\(Float.greatestFiniteMagnitude)", { Float($0).isInfinite })
+        default: { Float($0).isInfinite }
         }
         if let index = values.firstIndex(where: { $0.isFinite && overflows($0) }) {
-            throw CLIError("\(option) \(path): entry \(index) is \(values[index]), beyond the largest \(dtype) value "
-                + "(\(largest)); the file would hold infinity. Give X as float32 or float64 to get the output in that dtype")
+            throw overflow(of: values[index], entry: index, dtype: dtype, path: path, option: option)
         }
         if path == "-" {
             try writeToStandardOutput(values, shape: shape, dtype: dtype, option: option)
@@ -38,7 +37,8 @@ enum LossOutputFile {
                 else { try NumPyArray.write(values.map { Double($0) }, shape: shape, to: url) }
             #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
             case .float16:
-                try NumPyArray.write(values.map { Float16($0) }, shape: shape, to: url)
+                if let same = values as? [Float16] { try NumPyArray.write(same, shape: shape, to: url) }
+                else { try NumPyArray.write(values.map { Float16($0) }, shape: shape, to: url) }
             #endif
             default:
                 if let same = values as? [Float] { try NumPyArray.write(same, shape: shape, to: url) }
@@ -47,6 +47,19 @@ enum LossOutputFile {
         } catch {
             throw CLIError(option: option, error)
         }
+    }
+
+    /// The error for entry `entry` of an output, `value`, finite but beyond the largest value of
+    /// the file's `dtype`.
+    static func overflow<Value>(
+        of value: Value, entry: Int, dtype: NumPyDType, path: String, option: String
+    ) -> CLIError {
+        let largest = switch dtype {
+        case .float16: "65504"
+        default: "\(Float.greatestFiniteMagnitude)"
+        }
+        return CLIError("\(option) \(path): entry \(entry) is \(value), beyond the largest \(dtype) value "
+            + "(\(largest)); the file would hold infinity. Give X as float32 or float64 to get the output in that dtype")
     }
 
     /// Writes the `.npy` file to standard output: built in memory, then written by the shared writer.

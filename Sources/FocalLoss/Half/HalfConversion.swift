@@ -36,22 +36,33 @@ enum HalfConversion {
     ) -> Int? {
         let whole = count - count % 8
         let factor = Lanes(repeating: scale)
-        var overflowed = false
+        // The lanes beyond the vector rounding (65520 and more, NaN), ORed over the loop and
+        // tested once after it (a lane reduction per vector would cost more than the conversion).
+        var large = Bits()
         var offset = 0
         while offset < whole {
             let value = UnsafeRawPointer(source + offset).loadUnaligned(as: Lanes.self) * factor
-            overflowed = overflowed || any(beyondRange(value))
+            large |= largeMagnitudes(value)
             UnsafeMutableRawPointer(destination + offset).storeBytes(of: narrowed(value), as: SIMD8<UInt16>.self)
             offset += 8
         }
-        for index in whole..<count {
+        if whole < count {
             var value = Lanes()
-            value[0] = source[index] * scale
-            destination[index] = Float16(bitPattern: narrowed(value)[0])
-            overflowed = overflowed || beyondRange(value)[0]
+            for lane in 0..<(count - whole) { value[lane] = source[whole + lane] * scale }
+            large |= largeMagnitudes(value)
+            let half = narrowed(value)
+            for lane in 0..<(count - whole) { destination[whole + lane] = Float16(bitPattern: half[lane]) }
         }
-        guard overflowed else { return nil }
-        return (0..<count).first { destination[$0].isInfinite && source[$0].isFinite }
+        guard anyLane(large) else { return nil }
+        // Magnitudes of 65520 and more, and NaN, rounded one by one (beyond the vector rounding).
+        var overflow: Int?
+        for index in 0..<count {
+            let value = source[index] * scale
+            guard !(value.magnitude < 65520) else { continue }
+            destination[index] = Float16(value)
+            if overflow == nil, value.isFinite { overflow = index }
+        }
+        return overflow
     }
 
     /// The index of the first value of `values` that is not finite, or `nil`.
@@ -60,56 +71,59 @@ enum HalfConversion {
     }
 
     /// Eight `Float16` bit patterns as `Float`s.
-    @inline(__always)
+    @_transparent
     static func widened(_ half: SIMD8<UInt16>) -> Lanes {
         #if FOCAL_F16C
         return Lanes(unsafeBitCast(half, to: SIMD8<Float16>.self))
         #else
         let h = Bits(truncatingIfNeeded: half)
-        let sign = (h & 0x8000) &<< 16
         let magnitude = h & 0x7FFF
-        let shifted = magnitude &<< 13
-        // A normal half's exponent moves from bias 15 to bias 127; infinity and NaN to 255.
-        let normal = shifted &+ Bits(repeating: 112 << 23)
-        let bits = normal.replacing(with: shifted &+ Bits(repeating: 224 << 23), where: magnitude .>= Bits(repeating: 0x7C00))
-        // A subnormal half m·2^-24: 2^-14·(1 + m/1024) - 2^-14, both exact.
-        let subnormal = unsafeBitCast(shifted &+ Bits(repeating: 113 << 23), to: Lanes.self) - Lanes(repeating: 0x1p-14)
-        let value = unsafeBitCast(bits, to: Lanes.self)
-            .replacing(with: subnormal, where: magnitude .< Bits(repeating: 0x0400))
-        return unsafeBitCast(unsafeBitCast(value, to: Bits.self) | sign, to: Lanes.self)
+        let sign = (h ^ magnitude) &<< 16
+        // The half's exponent and mantissa in a float's places read as its magnitude times
+        // 2^-112 (a subnormal half as a subnormal float), so one exact product rebiases them.
+        let scaled = unsafeBitCast(magnitude &<< 13, to: Lanes.self) * Lanes(repeating: 0x1p112)
+        // Infinity and NaN: the exponent all ones, the mantissa kept.
+        let special = Bits().replacing(with: Bits(repeating: 0x7F80_0000), where: magnitude .> Bits(repeating: 0x7BFF))
+        return unsafeBitCast(unsafeBitCast(scaled, to: Bits.self) | special | sign, to: Lanes.self)
         #endif
     }
 
-    /// Eight `Float`s rounded to nearest `Float16` (ties to even) as bit patterns; beyond the
-    /// range, ±infinity; NaN stays NaN.
-    @inline(__always)
+    /// Eight `Float`s rounded to nearest `Float16` (ties to even) as bit patterns, exactly for
+    /// magnitudes below 65520; other lanes (infinite once rounded, or NaN) get unspecified bits
+    /// in the portable build, which ``narrow(_:scale:into:count:)`` mends.
+    @_transparent
     static func narrowed(_ value: Lanes) -> SIMD8<UInt16> {
         #if FOCAL_F16C
         return unsafeBitCast(SIMD8<Float16>(value), to: SIMD8<UInt16>.self)
         #else
         let bits = unsafeBitCast(value, to: Bits.self)
-        let sign = (bits &>> 16) & 0x8000
-        let magnitude = bits & 0x7FFF_FFFF
-        // Normal results: rebias the exponent, round the 13 bits dropped to nearest even.
-        let odd = (magnitude &>> 13) & 1
-        let normal = (magnitude &+ Bits(repeating: (15 - 127) << 23 + 0xFFF) &+ odd) &>> 13
-        // Subnormal results (below 2^-14): adding 0.5 puts the half's mantissa in the low bits,
-        // rounded to nearest even by the addition itself.
-        let magic = Bits(repeating: 126 << 23)
-        let subnormal = unsafeBitCast(
-            unsafeBitCast(magnitude, to: Lanes.self) + unsafeBitCast(magic, to: Lanes.self), to: Bits.self) &- magic
-        var result = normal.replacing(with: subnormal, where: magnitude .< Bits(repeating: 113 << 23))
-        // 65520 and above round to infinity; NaN stays a (quiet) NaN.
-        result = result.replacing(with: Bits(repeating: 0x7C00), where: magnitude .>= Bits(repeating: 0x4780_0000))
-        result = result.replacing(with: Bits(repeating: 0x7E00), where: magnitude .> Bits(repeating: 0x7F80_0000))
-        return SIMD8<UInt16>(truncatingIfNeeded: result | sign)
+        // Rounding done by a Float addition (after Maratyszcza's FP16 library): 4|v| added to
+        // 2^(e + 13), e its exponent (at least 2^-12's, for subnormal halves), leaves the half's
+        // exponent and mantissa in the sum's bits, rounded to nearest even by the addition.
+        let quadruple = unsafeBitCast(bits & 0x7FFF_FFFF, to: Lanes.self) * Lanes(repeating: 4)
+        let exponent = unsafeBitCast(unsafeBitCast(quadruple, to: Bits.self) & 0x7F80_0000, to: Lanes.self)
+        let leastExponent = Lanes(repeating: 0x1p-12)
+        let bias = leastExponent.replacing(with: exponent, where: exponent .> leastExponent)
+        let sum = unsafeBitCast(
+            unsafeBitCast(unsafeBitCast(bias, to: Bits.self) &+ Bits(repeating: 13 << 23), to: Lanes.self) + quadruple,
+            to: Bits.self)
+        let result = ((sum &>> 13) & 0x7C00) &+ (sum & 0x0FFF)
+        return SIMD8<UInt16>(truncatingIfNeeded: result | ((bits &>> 16) & 0x8000))
         #endif
     }
 
-    /// The lanes whose finite value rounds to a `Float16` infinity (magnitude 65520 or more).
-    @inline(__always)
-    static func beyondRange(_ value: Lanes) -> SIMDMask<Bits> {
+    /// The lanes whose magnitude may round to a `Float16` infinity (65520 or more, infinity and
+    /// NaN included) as all-ones lanes.
+    @_transparent
+    static func largeMagnitudes(_ value: Lanes) -> Bits {
         let magnitude = unsafeBitCast(value, to: Bits.self) & 0x7FFF_FFFF
-        return (magnitude .>= Bits(repeating: 0x477F_F000)) .& (magnitude .< Bits(repeating: 0x7F80_0000))
+        return Bits().replacing(with: Bits(repeating: -1), where: magnitude .>= Bits(repeating: 0x477F_F000))
+    }
+
+    /// Whether any lane of `bits` is not zero (the words ORed, not a lane reduction).
+    @_transparent
+    static func anyLane(_ bits: Bits) -> Bool {
+        let words = unsafeBitCast(bits, to: (UInt64, UInt64, UInt64, UInt64).self)
+        return words.0 | words.1 | words.2 | words.3 != 0
     }
 }

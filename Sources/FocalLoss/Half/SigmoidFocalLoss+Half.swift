@@ -34,9 +34,10 @@ extension SigmoidFocalLoss where Scalar == Float {
         let plan = try SigmoidPlan(self, predictions: predictions.count, targets: targets.count, weights: weights?.count, shape: shape)
         // Slabs of whole blocks of per-class α, each a (blocks, classes, inner) input of its own.
         let perClass = plan.classes > 1
-        let slabLoss = perClass
-            ? try SigmoidFocalLoss(gamma: gamma, alpha: .perClass(plan.alphaPositive, classAxis: 1), input: input, threads: 1)
-            : try SigmoidFocalLoss(gamma: gamma, alpha: alpha, input: input, threads: 1)
+        // The slabs' loss is this one (its variant included) on one thread, per-class α on axis 1.
+        var slabAlpha = alpha
+        if case .perClass(let values, _) = alpha { slabAlpha = .perClass(values, classAxis: 1) }
+        let slabLoss = try SigmoidFocalLoss(gamma: gamma, alpha: slabAlpha, variant: variant, input: input, threads: 1)
         let storage = HalfStorage(valueShape: plan.shape, itemShape: plan.shape, valuesPerItem: 1,
                                   block: perClass ? plan.classes * plan.inner : 8, threads: threads)
         let slabReduction = HalfStorage.slabReduction(reduction) { weights?.total() ?? Double(predictions.count) }

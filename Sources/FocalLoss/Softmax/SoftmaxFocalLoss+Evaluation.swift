@@ -129,8 +129,7 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
     /// `Double` logits, integer labels, no label smoothing, class-last or at least a vector of
     /// positions per class.
     var checksElementsInPass: Bool {
-        guard case .labels = targets, Scalar.hasVectorKernels, loss.input == .logits, loss.labelSmoothing == 0,
-              loss.variant == .focal else {
+        guard case .labels = targets, Scalar.hasVectorKernels, loss.input == .logits, loss.labelSmoothing == 0 else {
             return false
         }
         let lanes = Scalar.self == Float.self ? FloatVectorMath.Vector.scalarCount : DoubleVectorMath.Vector.scalarCount
@@ -152,10 +151,8 @@ struct SoftmaxPass<Scalar: FocalScalar>: FusedPass {
     @_specialize(where Scalar == Double)
     func run(_ items: Range<Int>, _ buffers: FusedBuffers<Scalar>) -> Double {
         guard checksElementsInPass else { return runPositions(items, buffers) }
-        if Scalar.self == Float.self {
-            return plan.inner == 1 ? runRows(items, buffers, FloatVectorMath.self) : runColumns(items, buffers, FloatVectorMath.self)
-        }
-        return plan.inner == 1 ? runRows(items, buffers, DoubleVectorMath.self) : runColumns(items, buffers, DoubleVectorMath.self)
+        return Scalar.self == Float.self
+            ? runVectors(items, buffers, FloatVectorMath.self) : runVectors(items, buffers, DoubleVectorMath.self)
     }
 }
 

@@ -1,11 +1,27 @@
 // The vector kernels of the softmax loss: rows (class-last) and columns (channels-first).
 
 extension SoftmaxPass {
-    /// The vector kernel across positions for the channels-first layout, in `Math`'s lanes
-    /// (whose scalar type is `Scalar`): logits, integer labels, no label smoothing, at least one
-    /// vector of positions per row. The positions left at the end of each row take the scalar
-    /// kernel.
-    func runColumns<Math: VectorMath>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _: Math.Type) -> Double {
+    /// The vector kernel of the call's layout (rows or columns) in `Math`'s lanes (whose scalar
+    /// type is `Scalar`), specialised for the variant's term.
+    func runVectors<Math: VectorMath>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _: Math.Type) -> Double {
+        switch loss.variant {
+        case .focal: runVectors(range, buffers, SoftmaxFocalVectorTerm<Math>())
+        case .poly1(let epsilon):
+            runVectors(range, buffers, SoftmaxPoly1VectorTerm<Math>(gamma: Math.Scalar(loss.gamma), epsilon: Math.Scalar(epsilon)))
+        }
+    }
+
+    /// The row kernel (class-last) or the column kernel (channels-first) with `term`.
+    func runVectors<Term: SoftmaxVectorTerm>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _ term: Term) -> Double {
+        plan.inner == 1 ? runRows(range, buffers, term) : runColumns(range, buffers, term)
+    }
+
+    /// The vector kernel across positions for the channels-first layout, in the lanes of the
+    /// term's `Math` (whose scalar type is `Scalar`): logits, integer labels, no label smoothing,
+    /// at least one vector of positions per row. The positions left at the end of each row take
+    /// the scalar kernel.
+    func runColumns<Term: SoftmaxVectorTerm>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _ term: Term) -> Double {
+        typealias Math = Term.Math
         typealias Vector = Math.Vector
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, inner = plan.inner, lanes = Vector.scalarCount
@@ -33,7 +49,7 @@ extension SoftmaxPass {
                     let loss = kernel.block(
                         x + base, stride: inner, classes: classes, labels: laneLabels, weight: laneWeights,
                         classWeights: laneAlphas, scale: laneWeights * reductionScale, gradient: g.map { $0 + base },
-                        check: &check)
+                        check: &check, term: term)
                     l?.storeVector(loss, at: position)
                     total += loss.laneSum
                     position += lanes
@@ -52,10 +68,11 @@ extension SoftmaxPass {
         }
     }
 
-    /// The vector kernel over the rows in `range`, in `Math`'s lanes (whose scalar type is
-    /// `Scalar`): logits, class-last, integer labels, no label smoothing. Rows go through the row
+    /// The vector kernel over the rows in `range`, in the lanes of the term's `Math` (whose scalar
+    /// type is `Scalar`): logits, class-last, integer labels, no label smoothing. Rows go through the row
     /// passes one at a time and through the tail a vector of rows at a time.
-    func runRows<Math: VectorMath>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _: Math.Type) -> Double {
+    func runRows<Term: SoftmaxVectorTerm>(_ range: Range<Int>, _ buffers: FusedBuffers<Scalar>, _ term: Term) -> Double {
+        typealias Math = Term.Math
         typealias Vector = Math.Vector
         guard case .labels(let labels, let ignoreIndex) = targets else { return 0 }
         let classes = plan.classes, lanes = Vector.scalarCount
@@ -94,7 +111,8 @@ extension SoftmaxPass {
                 }
                 let result = kernel.tail.contribution(
                     others: others, labelExp: kernel.math.exp(nonPositive: halfGaps + halfGaps), halfLabelGap: halfGaps, live: live,
-                    classWeights: laneAlphas, lossWeights: laneWeights, scale: laneWeights * Vector(repeating: reductionScale))
+                    classWeights: laneAlphas, lossWeights: laneWeights, scale: laneWeights * Vector(repeating: reductionScale),
+                    term: term)
                 let halfWeighted = result.halfLoss
                 let weighted = halfWeighted + halfWeighted
                 if let g {

@@ -24,12 +24,13 @@ struct SoftmaxColumnKernel<Math: VectorMath> {
     ///   - classWeights: The lanes' class weights `a_y`.
     ///   - scale: Per lane, the position weight times the reduction's scale.
     ///   - check: Accumulates `z · 0`, which turns NaN when a logit is not finite.
+    ///   - term: What the variant adds to the focal loss.
     /// - Returns: The lanes' losses times their weights.
     @_transparent
-    func block(
+    func block<Term: SoftmaxVectorTerm>(
         _ z: UnsafePointer<Scalar>, stride: Int, classes: Int, labels: IntVector, weight: Vector,
-        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Scalar>?, check: inout Vector
-    ) -> Vector {
+        classWeights: Vector, scale: Vector, gradient: UnsafeMutablePointer<Scalar>?, check: inout Vector, term: Term
+    ) -> Vector where Term.Math == Math {
         var top = Vector(repeating: -.infinity)
         for c in 0..<classes {
             let v: Vector = z.loadVector(at: c * stride)
@@ -55,11 +56,13 @@ struct SoftmaxColumnKernel<Math: VectorMath> {
             others: others.replacing(with: math.one, where: .!live),
             labelExp: labelExp.replacing(with: math.one, where: .!live),
             halfLabelGap: (labelLogit * half - top * half).replacing(with: math.zero, where: .!live),
-            live: live, classWeights: classWeights, lossWeights: weight, scale: scale)
+            live: live, classWeights: classWeights, lossWeights: weight, scale: scale, term: term)
         if let gradient {
             // Where weight times scale overflowed, a class whose exponential underflowed to 0
             // gets 0, not 0·∞ = NaN (a blend only when some lane's coefficient is infinite).
-            let overflowed = any(.!(result.coefficient .<= math.greatestFinite))
+            // (`g` may be negative with Poly-1's ε < 0: its magnitude is what overflows.)
+            let magnitude = unsafeBitCast(unsafeBitCast(result.coefficient, to: IntVector.self) & math.magnitudeMask, to: Vector.self)
+            let overflowed = any(.!(magnitude .<= math.greatestFinite))
             for c in 0..<classes {
                 let e: Vector = gradient.loadVector(at: c * stride)
                 var g = e * result.coefficient

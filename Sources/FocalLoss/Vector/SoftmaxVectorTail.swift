@@ -7,8 +7,10 @@
 /// so it is exact at both ends. The gap is taken in halves, `z_y/2 - top/2`, which cannot
 /// overflow for finite logits: with logits near `±Float.greatestFiniteMagnitude`, `-log p_y` is
 /// beyond `Float`'s range while `a_y·(-log p_y)·weight` may not be, so the tail returns half the
-/// loss and the caller doubles it after weighting (exact scalings by 2). The gradient of a position is `g·p_c` off the label and
-/// `-g·(1 - p_y)` at it, with `g = a_y·(1 - p_y)^γ·(1 + γ·p_y·(-log p_y) / (1 - p_y))·scale`.
+/// loss and the caller doubles it after weighting (exact scalings by 2). The gradient of a
+/// position is `g·p_c` off the label and `-g·(1 - p_y)` at it, with `g = a_y·(1 - p_y)^γ·(1 +
+/// γ·p_y·(-log p_y) / (1 - p_y))·scale`; a variant's ``SoftmaxVectorTerm`` adds to the loss and
+/// to `g` (Poly-1's `g` is negative for some ε < 0).
 struct SoftmaxVectorTail<Math: VectorMath> {
     typealias Vector = Math.Vector
     typealias Mask = Math.Mask
@@ -21,9 +23,9 @@ struct SoftmaxVectorTail<Math: VectorMath> {
 
     /// What a vector of positions contributes.
     struct Contribution {
-        /// Half the weighted loss, `w·a_y·(1 - p_y)^γ·(-log p_y) / 2`, 0 in lanes that are not
-        /// live: the caller doubles it, so that only a weighted loss beyond `Float`'s range is
-        /// infinite.
+        /// Half the weighted loss, `w·a_y·(1 - p_y)^γ·(-log p_y) / 2` plus the variant's term,
+        /// 0 in lanes that are not live: the caller doubles it, so that only a weighted loss
+        /// beyond `Float`'s range is infinite.
         var halfLoss: Vector
         /// `g / S`: the gradient of class `c` is this times `e_c`.
         var coefficient: Vector
@@ -40,11 +42,12 @@ struct SoftmaxVectorTail<Math: VectorMath> {
     ///   - classWeights: `a_y` per lane.
     ///   - lossWeights: The weight of each lane's loss (the position's weight).
     ///   - scale: The factor of each lane's gradient (its weight times the reduction's scale).
+    ///   - term: What the variant adds to the focal loss (``SoftmaxFocalVectorTerm``: nothing).
     @_transparent
-    func contribution(
+    func contribution<Term: SoftmaxVectorTerm>(
         others: Vector, labelExp: Vector, halfLabelGap: Vector, live: Mask, classWeights: Vector, lossWeights: Vector,
-        scale: Vector
-    ) -> Contribution {
+        scale: Vector, term: Term
+    ) -> Contribution where Term.Math == Math {
         let total = others + labelExp
         let u = others / total
         let p = labelExp / total
@@ -66,8 +69,11 @@ struct SoftmaxVectorTail<Math: VectorMath> {
         }
         let weighted = classWeights * factor
         // The position weights before the small factors: a weighted loss in range is kept.
-        let halfLoss = (classWeights * lossWeights * factor * halfNegativeLogP).replacing(with: math.zero, where: .!live)
-        let g = (weighted * bracket * scale).replacing(with: math.zero, where: .!live)
+        let (termHalfLoss, gradientFactor) = term.adding(
+            toHalfLoss: classWeights * lossWeights * factor * halfNegativeLogP, gradientFactor: weighted * bracket,
+            p: p, u: u, factor: factor, lossWeights: lossWeights)
+        let halfLoss = termHalfLoss.replacing(with: math.zero, where: .!live)
+        let g = (gradientFactor * scale).replacing(with: math.zero, where: .!live)
         // With g infinite (weight times scale overflowed) and 1 - p_y = 0 the label's entry is 0.
         let atLabel = (-g * u).replacing(with: math.zero, where: u .<= math.zero)
         return Contribution(halfLoss: halfLoss, coefficient: g / total, atLabel: atLabel)

@@ -76,6 +76,19 @@ enum ExtendedReference {
         return classWeight * (gamma == 0 ? 1 : powl(others / (others + exps[y]), gamma)) * negativeLogP
     }
 
+    /// Softmax Poly-1 of one position with label `y`, for logits of any spread: the focal loss of
+    /// ``softmaxLabelLossAnyLogits(z:label:gamma:classWeight:)`` plus `ε (1 - p_y)^(γ+1)`, with
+    /// `1 - p_y = R / (R + e_y)` taken from the exponentials (the polynomial term is not
+    /// class-weighted).
+    static func softmaxPoly1LabelLossAnyLogits(z: [R], label y: Int, gamma: R, epsilon: R, classWeight: R) -> R {
+        let top = z.max()!
+        let exps = z.map { expl($0 - top) }
+        let others = exps.indices.reduce(R(0)) { $1 == y ? $0 : $0 + exps[$1] }
+        let complement = others / (others + exps[y])
+        return softmaxLabelLossAnyLogits(z: z, label: y, gamma: gamma, classWeight: classWeight)
+            + epsilon * powl(complement, gamma + 1)
+    }
+
     /// `df/dx` by the 5-point central stencil with step `h`.
     static func derivative(at x: R, step h: R = 1e-3, _ f: (R) -> R) -> R {
         (8 * (f(x + h) - f(x - h)) - (f(x + 2 * h) - f(x - 2 * h))) / (12 * h)
