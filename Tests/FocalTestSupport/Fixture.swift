@@ -44,6 +44,12 @@ public struct FixtureError: Error, CustomStringConvertible, Sendable {
     /// What is wrong with it.
     public var reason: String
 
+    /// A fixture at `path` (its full path) with what is wrong with it.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String {
         "test fixture \(path) \(reason); the fixtures live in Tests/Fixtures (see its README.md)"
     }
