@@ -26,7 +26,9 @@ enum Validation {
         }
     }
 
-    /// Poly-1's `epsilon`: finite and `>= -1` (below -1 the loss is negative near `p_t = 0`).
+    /// Poly-1's `epsilon`: finite and `>= -1`. Below -1 even the unweighted loss is negative as `p_t` nears 1,
+    /// where `-log(p_t)` is about `1 - p_t`; an `alpha_t` below 1 moves that bound to `epsilon >= -alpha_t`
+    /// (see the article "Choosing a focal-loss variant").
     static func epsilon<Scalar: FocalScalar>(_ value: Scalar) throws(FocalLossError) {
         guard value.isFinite, value >= -1 else {
             throw .invalidParameter(name: "epsilon", value: Double(value), requirement: "must be finite and >= -1")
