@@ -502,11 +502,14 @@ def host_cpu_flags() -> set[str]:
 
 
 def build(args) -> None:
-    # The host build takes 16-lane Float kernels where the CPU has AVX-512 (Benchmarks/README.md).
-    wide = ["-Xswiftc", "-DFOCAL_WIDE_VECTORS"] if "avx512f" in host_cpu_flags() else []
+    # The host build takes 16-lane Float kernels where the CPU has AVX-512, and converts Float16
+    # with F16C where it has that (Benchmarks/README.md).
+    flags = host_cpu_flags()
+    wide = ["-Xswiftc", "-DFOCAL_WIDE_VECTORS"] if "avx512f" in flags else []
+    wide += ["-Xswiftc", "-DFOCAL_F16C"] if "f16c" in flags else []
     cmds = [
-        ["flock", "/tmp/swift.lock", "swift", "build", "-c", "release"],
-        ["flock", "/tmp/swift.lock", "swift", "build", "-c", "release",
+        ["flock", "/tmp/focal-swift-build.lock", "swift", "build", "-c", "release"],
+        ["flock", "/tmp/focal-swift-build.lock", "swift", "build", "-c", "release",
          "-Xswiftc", "-target-cpu", "-Xswiftc", "native", *wide, "--scratch-path", ".build-native"],
     ]
     for c in cmds:
@@ -717,7 +720,7 @@ def main() -> None:
     ap.add_argument("--native", default=".build-native/release/focal",
                     help="focal binary built with -target-cpu native --scratch-path .build-native")
     ap.add_argument("--build", action="store_true",
-                    help="run both `swift build` commands (under flock /tmp/swift.lock) first")
+                    help="run both `swift build` commands (under flock /tmp/focal-swift-build.lock) first")
     ap.add_argument("--before-portable", metavar="PATH",
                     help="also measure this focal binary (an earlier portable build) as 'focal portable (before)'")
     ap.add_argument("--before-native", metavar="PATH",
