@@ -101,10 +101,14 @@ extension LaneVector {
     }
 }
 
-/// Whether any lane of `mask` is set, for the 32-byte masks of the lane types: the words of the
-/// mask ORed (see ``allLanes(_:)``).
+/// Whether any lane of `mask` is set, for the 32-byte masks of the lane types and the 64-byte
+/// masks of the 16-lane `Float` vectors: the words of the mask ORed (see ``allLanes(_:)``).
 @inline(__always)
 func anyLane<Storage>(_ mask: SIMDMask<Storage>) -> Bool {
+    if MemoryLayout<SIMDMask<Storage>>.size == 64 {
+        let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64).self)
+        return words.0 | words.1 | words.2 | words.3 | words.4 | words.5 | words.6 | words.7 != 0
+    }
     let words = unsafeBitCast(mask, to: (UInt64, UInt64, UInt64, UInt64).self)
     return words.0 | words.1 | words.2 | words.3 != 0
 }
