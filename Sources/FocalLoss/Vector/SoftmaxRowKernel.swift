@@ -1,7 +1,8 @@
 /// The softmax focal loss from logits with integer labels (`Float` or `Double` lanes), class-last
 /// layout: each row of `C` contiguous class scores is read along the row, a vector of classes at
-/// a time, and the per-row end of the computation runs for a vector of rows at once (eight `Float`
-/// rows, four `Double` rows) in ``SoftmaxVectorTail``.
+/// a time, and the per-row end of the computation runs for a vector of rows at once (one row per
+/// lane: eight `Float` rows, sixteen with `FOCAL_WIDE_VECTORS`, four `Double` rows) in
+/// ``SoftmaxVectorTail``.
 ///
 /// Per row: the maximum `top` (a pass that also checks the logits are finite); `e_c =
 /// exp(z_c - top)`, stored into the gradient row when there is one, and `R`, their sum over the

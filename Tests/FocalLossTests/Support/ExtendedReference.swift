@@ -93,4 +93,13 @@ enum ExtendedReference {
     static func derivative(at x: R, step h: R = 1e-3, _ f: (R) -> R) -> R {
         (8 * (f(x + h) - f(x - h)) - (f(x + 2 * h) - f(x - 2 * h))) / (12 * h)
     }
+
+    /// `∂f/∂z[i]` at `z` by the same stencil, moving `z[i]` alone (a softmax loss against one logit).
+    static func partialDerivative(at z: [R], _ i: Int, step h: R = 1e-3, _ f: ([R]) -> R) -> R {
+        derivative(at: z[i], step: h) { v in
+            var moved = z
+            moved[i] = v
+            return f(moved)
+        }
+    }
 }
